@@ -1,0 +1,29 @@
+namespace Planner.Cli;
+
+/// <summary>The <c>planner</c> command line: one verb per file.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var verb = args.Length > 0 ? args[0] : "--help";
+        switch (verb)
+        {
+            case "-h" or "--help" or "help":
+                Console.Out.WriteLine(Usage);
+                return 0;
+            default:
+                Console.Error.WriteLine($"planner: unknown verb '{verb}'.");
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    internal const string Usage = """
+        usage: planner <verb> [options]
+
+          demo                      builds planner-demo.db from generated legacy programs, migrates, verifies
+          convert FILE|-            prints the converted form of legacy programs rows
+          migrate --database CONN [--provider sqlite|postgres] [--batch-size N] [--dry-run] [--report FILE]
+          verify --database CONN [--provider sqlite|postgres]
+        """;
+}

@@ -1,0 +1,81 @@
+using NodaTime;
+
+namespace Planner.Model;
+
+/// <summary>
+/// One calendar date of a block: its sessions, and what the athlete noted that day.
+/// </summary>
+/// <remarks>
+/// Each day carries its own concurrency token (<see cref="ConcurrencyStamp"/>), renewed whenever one
+/// of its values changes: two people editing two different days of one program both succeed, two
+/// editing the same day make the second save fail with <c>DbUpdateConcurrencyException</c>.
+/// </remarks>
+public class ProgramDay
+{
+    private string? _name;
+    private string? _notes;
+    private int? _readiness;
+    private LocalDate _date;
+    private string _blockId = string.Empty;
+
+    /// <summary>The day's id, unique across all programs.</summary>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>The id of the block this day belongs to.</summary>
+    public string BlockId
+    {
+        get => _blockId;
+        set => Change(ref _blockId, value);
+    }
+
+    /// <summary>The block this day belongs to.</summary>
+    public ProgramBlock? Block { get; set; }
+
+    /// <summary>The calendar date; a block has at most one day per date.</summary>
+    public LocalDate Date
+    {
+        get => _date;
+        set => Change(ref _date, value);
+    }
+
+    /// <summary>An optional name for the day ("Long Run Day").</summary>
+    public string? Name
+    {
+        get => _name;
+        set => Change(ref _name, value);
+    }
+
+    /// <summary>Optional daily notes.</summary>
+    public string? Notes
+    {
+        get => _notes;
+        set => Change(ref _notes, value);
+    }
+
+    /// <summary>Morning readiness, 1 to 10, if the athlete gave one.</summary>
+    public int? Readiness
+    {
+        get => _readiness;
+        set => Change(ref _readiness, value);
+    }
+
+    /// <summary>
+    /// The day's concurrency token: a new value whenever the day's own values change. Managed by the
+    /// entity, so it works on every provider (SQLite included).
+    /// </summary>
+    public string ConcurrencyStamp { get; set; } = ConcurrencyStamps.New();
+
+    /// <summary>The sessions planned on this day, ordered by <see cref="ScheduledSession.Position"/>.</summary>
+    public ICollection<ScheduledSession> Sessions { get; set; } = new List<ScheduledSession>();
+
+    private void Change<T>(ref T field, T value)
+    {
+        if (EqualityComparer<T>.Default.Equals(field, value))
+        {
+            return;
+        }
+
+        field = value;
+        ConcurrencyStamp = ConcurrencyStamps.New();
+    }
+}

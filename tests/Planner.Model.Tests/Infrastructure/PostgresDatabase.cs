@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Planner.Model.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh database on the PostgreSQL server named by the <c>PLANNER_TEST_POSTGRES</c> connection
+/// string, dropped afterwards. Without that variable the tests skip and say why; in CI
+/// (<c>CI=true</c>) a missing or unreachable server fails them instead.
+/// </summary>
+public sealed class PostgresDatabase : TestDatabase
+{
+    private readonly string _name = $"planner_test_{Guid.NewGuid():N}";
+    private string? _skipReason;
+
+    /// <inheritdoc />
+    public override string Provider => "postgres";
+
+    /// <inheritdoc />
+    public override string? SkipReason => _skipReason;
+
+    /// <inheritdoc />
+    public override string ConnectionString =>
+        new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = _name }.ToString();
+
+    /// <inheritdoc />
+    public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder) =>
+        builder.UseNpgsql(ConnectionString);
+
+    /// <inheritdoc />
+    public override async Task InitializeAsync()
+    {
+        _skipReason = PostgresServer.Unavailable();
+        if (_skipReason is not null)
+        {
+            return;
+        }
+
+        await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{_name}\"");
+        await CreateSchemaAsync();
+    }
+
+    /// <inheritdoc />
+    public override async Task DisposeAsync()
+    {
+        if (_skipReason is null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        }
+    }
+}
+
+/// <summary>The PostgreSQL server the tests use, from <c>PLANNER_TEST_POSTGRES</c>.</summary>
+public static class PostgresServer
+{
+    /// <summary>The environment variable holding the server's connection string.</summary>
+    public const string Variable = "PLANNER_TEST_POSTGRES";
+
+    private static readonly Lazy<string?> Problem = new(Probe);
+
+    /// <summary>The server's connection string (to its maintenance database).</summary>
+    public static string ConnectionString => Environment.GetEnvironmentVariable(Variable) ?? string.Empty;
+
+    /// <summary>Why the server cannot be used, or null. In CI this throws instead of skipping.</summary>
+    public static string? Unavailable()
+    {
+        var problem = Problem.Value;
+        if (problem is not null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"CI=true and the PostgreSQL tests cannot run: {problem}");
+        }
+
+        return problem;
+    }
+
+    /// <summary>Runs one statement on the server's maintenance database.</summary>
+    public static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string? Probe()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return $"PostgreSQL tests skipped: set {Variable} to a server's connection string (README, 'PostgreSQL tests').";
+        }
+
+        try
+        {
+            using var connection = new NpgsqlConnection(ConnectionString);
+            connection.Open();
+            return null;
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            return $"PostgreSQL tests skipped: cannot connect with {Variable}: {e.Message}";
+        }
+    }
+}
