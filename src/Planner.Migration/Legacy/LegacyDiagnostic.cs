@@ -1,0 +1,21 @@
+namespace Planner.Migration.Legacy;
+
+/// <summary>How bad a diagnostic is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>Something a person should know; the program converts all the same.</summary>
+    Warning,
+
+    /// <summary>The program cannot be converted: it yields no rows.</summary>
+    Error,
+}
+
+/// <summary>Something the converter found in a program's legacy data.</summary>
+/// <param name="Severity">Warning or error.</param>
+/// <param name="Code">The diagnostic code of <c>legacy/FORMAT.md</c> (<see cref="DiagnosticCodes"/>).</param>
+/// <param name="Path">
+/// The JSON path of the value (<c>$.blocks[1].days['2024-02-30']</c>); paths into <c>weekly_schedule</c>
+/// start at <c>$</c>, the <c>goal_ids</c> column is <c>goal_ids</c>.
+/// </param>
+/// <param name="Message">What is wrong and what was expected, for a person.</param>
+public sealed record LegacyDiagnostic(DiagnosticSeverity Severity, string Code, string Path, string Message);

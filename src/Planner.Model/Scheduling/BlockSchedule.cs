@@ -1,0 +1,50 @@
+using NodaTime;
+
+namespace Planner.Model.Scheduling;
+
+/// <summary>A block's dates (an inclusive range), its pattern and its per-date overrides.</summary>
+public sealed class BlockSchedule
+{
+    private readonly Dictionary<LocalDate, DayOverride> _overrides;
+
+    /// <summary>Creates a block schedule.</summary>
+    /// <param name="start">The first date.</param>
+    /// <param name="end">The last date (inclusive).</param>
+    /// <param name="pattern">The pattern; <see langword="null"/> for rest days only.</param>
+    /// <param name="overrides">Per-date overrides; at most one per date.</param>
+    /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>, or two overrides share a date.</exception>
+    public BlockSchedule(LocalDate start, LocalDate end, SchedulePattern? pattern = null, IEnumerable<DayOverride>? overrides = null)
+    {
+        if (end < start)
+        {
+            throw new ArgumentException($"The end date {end:uuuu-MM-dd} is before the start date {start:uuuu-MM-dd}.", nameof(end));
+        }
+
+        Start = start;
+        End = end;
+        Pattern = pattern ?? WeeklyPattern.Rest;
+        _overrides = new Dictionary<LocalDate, DayOverride>();
+        foreach (var item in overrides ?? [])
+        {
+            if (!_overrides.TryAdd(item.Date, item))
+            {
+                throw new ArgumentException($"Two overrides for {item.Date:uuuu-MM-dd}.", nameof(overrides));
+            }
+        }
+    }
+
+    /// <summary>The first date.</summary>
+    public LocalDate Start { get; }
+
+    /// <summary>The last date (inclusive).</summary>
+    public LocalDate End { get; }
+
+    /// <summary>The pattern.</summary>
+    public SchedulePattern Pattern { get; }
+
+    /// <summary>The overrides, by date.</summary>
+    public IReadOnlyDictionary<LocalDate, DayOverride> Overrides => _overrides;
+
+    /// <summary>The number of dates in the range.</summary>
+    public int DayCount => Period.DaysBetween(Start, End) + 1;
+}

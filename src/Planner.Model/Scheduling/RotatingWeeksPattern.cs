@@ -1,0 +1,43 @@
+using NodaTime;
+
+namespace Planner.Model.Scheduling;
+
+/// <summary>
+/// Weekly patterns used in turn, week by week: week <c>k</c> of the block (days <c>7k</c> to
+/// <c>7k+6</c> counted from the block's start date, which need not be a Monday) uses pattern
+/// <c>k mod n</c>.
+/// </summary>
+public sealed class RotatingWeeksPattern : SchedulePattern
+{
+    private readonly WeeklyPattern[] _weeks;
+
+    /// <summary>Creates a rotation.</summary>
+    /// <param name="weeks">The weekly patterns, in turn; at least one.</param>
+    /// <exception cref="ArgumentException"><paramref name="weeks"/> is empty.</exception>
+    public RotatingWeeksPattern(IReadOnlyList<WeeklyPattern> weeks)
+    {
+        ArgumentNullException.ThrowIfNull(weeks);
+        if (weeks.Count == 0)
+        {
+            throw new ArgumentException("A rotation needs at least one week.", nameof(weeks));
+        }
+
+        _weeks = weeks.ToArray();
+    }
+
+    /// <summary>The weekly patterns, in turn.</summary>
+    public IReadOnlyList<WeeklyPattern> Weeks => _weeks;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<PlannedSession> SessionsOn(LocalDate date, LocalDate blockStart)
+    {
+        var offset = Period.DaysBetween(blockStart, date);
+        var week = (int)(Math.Floor(offset / 7.0) % _weeks.Length);
+        if (week < 0)
+        {
+            week += _weeks.Length;
+        }
+
+        return _weeks[week].SessionsOn(date, blockStart);
+    }
+}

@@ -1,0 +1,28 @@
+using NodaTime;
+
+namespace Planner.Model.Scheduling;
+
+/// <summary>A block spans more days than the limit allows; nothing was produced.</summary>
+public sealed class SpanTooLongException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="start">The block's first date.</param>
+    /// <param name="end">The block's last date.</param>
+    /// <param name="maxDays">The limit.</param>
+    public SpanTooLongException(LocalDate start, LocalDate end, int maxDays)
+        : base($"The block from {start:uuuu-MM-dd} to {end:uuuu-MM-dd} spans {Period.DaysBetween(start, end) + 1} days; the limit is {maxDays}.")
+    {
+        Start = start;
+        End = end;
+        MaxDays = maxDays;
+    }
+
+    /// <summary>The block's first date.</summary>
+    public LocalDate Start { get; }
+
+    /// <summary>The block's last date.</summary>
+    public LocalDate End { get; }
+
+    /// <summary>The limit that was exceeded.</summary>
+    public int MaxDays { get; }
+}
