@@ -1,9 +1,12 @@
 namespace Planner.Cli;
 
 /// <summary>The <c>planner</c> command line: one verb per file.</summary>
-internal static class Program
+internal static class CliEntry
 {
-    private static int Main(string[] args)
+    private static int Main(string[] args) => Run(args);
+
+    /// <summary>Runs one verb and returns its exit code.</summary>
+    internal static int Run(string[] args)
     {
         var verb = args.Length > 0 ? args[0] : "--help";
         switch (verb)
