@@ -29,14 +29,18 @@ public class SqliteDatabase : TestDatabase
 
     /// <inheritdoc />
     public override ConstraintKind? Violated(DbUpdateException exception) =>
-        (exception.InnerException as SqliteException)?.SqliteExtendedErrorCode switch
-        {
-            1555 or 2067 => ConstraintKind.Unique, // SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE
-            275 => ConstraintKind.Check, // SQLITE_CONSTRAINT_CHECK
-            787 => ConstraintKind.ForeignKey, // SQLITE_CONSTRAINT_FOREIGNKEY
-            1299 => ConstraintKind.NotNull, // SQLITE_CONSTRAINT_NOTNULL
-            _ => null,
-        };
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 } error // SQLITE_CONSTRAINT
+            ? error.Message switch
+            {
+                // SQLite names the failed constraint's kind in the message; the extended codes are not set
+                // for every kind (a RESTRICT on delete reports plain SQLITE_CONSTRAINT).
+                var m when m.Contains("UNIQUE constraint failed", StringComparison.Ordinal) => ConstraintKind.Unique,
+                var m when m.Contains("CHECK constraint failed", StringComparison.Ordinal) => ConstraintKind.Check,
+                var m when m.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal) => ConstraintKind.ForeignKey,
+                var m when m.Contains("NOT NULL constraint failed", StringComparison.Ordinal) => ConstraintKind.NotNull,
+                _ => null,
+            }
+            : null;
 
     /// <inheritdoc />
     public override Task InitializeAsync() => CreateSchemaAsync();
