@@ -210,6 +210,10 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
             nameof(ScheduledSession.Notes),
             nameof(ScheduledSession.IsCompleted),
             nameof(ScheduledSession.CompletionData));
+
+        // Likewise the navigations: EF Core's fix-up must not call the setters that move a row.
+        Assert.Equal("_block", context.Model.FindEntityType(typeof(ProgramDay))!.FindNavigation(nameof(ProgramDay.Block))!.FieldInfo?.Name);
+        Assert.Equal("_day", context.Model.FindEntityType(typeof(ScheduledSession))!.FindNavigation(nameof(ScheduledSession.Day))!.FieldInfo?.Name);
     }
 
     private static void AssertBackingField<TEntity>(DbContext context, params string[] properties)
