@@ -21,8 +21,8 @@ public sealed record TableSchema(
     IReadOnlyList<ForeignKeySchema> ForeignKeys,
     IReadOnlyList<CheckSchema> Checks);
 
-/// <summary>A column and whether it accepts NULL.</summary>
-public sealed record ColumnSchema(string Name, bool IsNullable)
+/// <summary>A column, its type as the database names it, and whether it accepts NULL.</summary>
+public sealed record ColumnSchema(string Name, string Type, bool IsNullable)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Name} {(IsNullable ? "null" : "not null")}";

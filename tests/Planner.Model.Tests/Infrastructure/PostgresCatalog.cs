@@ -22,8 +22,8 @@ public static class PostgresCatalog
     private static async Task<TableSchema> ReadTableAsync(DbConnection connection, string schema, string table)
     {
         var columns = await connection.ReadAsync(
-            "SELECT column_name::text, is_nullable = 'YES' FROM information_schema.columns WHERE table_schema = @s AND table_name = @t ORDER BY ordinal_position",
-            r => new ColumnSchema(r.GetString(0), r.GetBoolean(1)),
+            "SELECT column_name::text, data_type::text, is_nullable = 'YES' FROM information_schema.columns WHERE table_schema = @s AND table_name = @t ORDER BY ordinal_position",
+            r => new ColumnSchema(r.GetString(0), r.GetString(1), r.GetBoolean(2)),
             ("@s", schema),
             ("@t", table));
 

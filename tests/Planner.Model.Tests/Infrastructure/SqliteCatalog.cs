@@ -19,8 +19,8 @@ public static class SqliteCatalog
     private static async Task<TableSchema> ReadTableAsync(DbConnection connection, string table)
     {
         var columns = await connection.ReadAsync(
-            "SELECT name, \"notnull\", pk FROM pragma_table_info($t) ORDER BY cid",
-            r => (Column: new ColumnSchema(r.GetString(0), r.GetInt64(1) == 0), Pk: r.GetInt64(2)),
+            "SELECT name, type, \"notnull\", pk FROM pragma_table_info($t) ORDER BY cid",
+            r => (Column: new ColumnSchema(r.GetString(0), r.GetString(1), r.GetInt64(2) == 0), Pk: r.GetInt64(3)),
             ("$t", table));
 
         var indexes = new List<IndexSchema>();
