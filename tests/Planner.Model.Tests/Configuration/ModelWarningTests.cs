@@ -19,7 +19,8 @@ public sealed class ModelWarningTests
     {
         var warnings = new List<string>();
         var builder = new DbContextOptionsBuilder<PlannerDbContext>()
-            .LogTo((_, level) => level >= LogLevel.Warning, e => warnings.Add($"{e.EventId.Name}: {e}"))
+            // How many EF Core service providers the whole test run has built says nothing about the mapping.
+            .LogTo((id, level) => level >= LogLevel.Warning && id != CoreEventId.ManyServiceProvidersCreatedWarning, e => warnings.Add($"{e.EventId.Name}: {e}"))
             .ConfigureWarnings(w => w.Log(CoreEventId.ManyServiceProvidersCreatedWarning));
         var options = (provider == "sqlite" ? builder.UseSqlite("Data Source=:memory:") : builder.UseSqlServer("Server=none")).Options;
         using var context = new PlannerDbContext(options);
