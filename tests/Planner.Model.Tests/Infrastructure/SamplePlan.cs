@@ -55,9 +55,10 @@ public sealed class SamplePlan
 
     public ProgramDay Day(LocalDate date) => Days.Single(d => d.Date == date);
 
-    /// <summary>Writes the whole plan with a fresh context.</summary>
+    /// <summary>Writes the whole plan with a fresh context; skips the test when the database is not available.</summary>
     public async Task SaveAsync(TestDatabase database)
     {
+        database.SkipIfUnavailable();
         await using var context = database.CreateContext();
         context.AddRange(EasyRun, LongRun, Goal, Program);
         await context.SaveChangesAsync();
