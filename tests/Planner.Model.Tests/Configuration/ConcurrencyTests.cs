@@ -86,6 +86,10 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         bobsDay.Notes = "Rainy";
         await alice.SaveChangesAsync();
         await bob.SaveChangesAsync();
+
+        await using var check = Database.CreateContext();
+        var stored = await check.Days.Include(d => d.Sessions).SingleAsync(d => d.Id == dayId);
+        Assert.Equal(("Rainy", true), (stored.Notes, stored.Sessions.Single().IsCompleted));
     }
 
     [SkippableFact]
@@ -184,7 +188,8 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         {
             var day = await context.Days.SingleAsync(d => d.Id == dayId);
             day.Readiness = 7;
-            Assert.True(context.Entry(day).Property(d => d.ConcurrencyStamp).IsModified || context.ChangeTracker.HasChanges());
+            context.ChangeTracker.DetectChanges();
+            Assert.True(context.Entry(day).Property(d => d.ConcurrencyStamp).IsModified);
             await context.SaveChangesAsync();
         }
 
