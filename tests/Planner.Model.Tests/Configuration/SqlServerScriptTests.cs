@@ -20,6 +20,16 @@ public sealed class SqlServerScriptTests
 
     private static SqlServerScript Parsed => SqlServerScript.Parse(Script.Value);
 
+    private static (string Principal, string Dependent)[] ModelCascades()
+    {
+        using var context = new PlannerDbContext(new DbContextOptionsBuilder<PlannerDbContext>().UseSqlServer("Server=none").Options);
+        return context.Model.GetEntityTypes()
+            .SelectMany(e => e.GetForeignKeys())
+            .Where(k => k.DeleteBehavior is DeleteBehavior.Cascade or DeleteBehavior.SetNull)
+            .Select(k => (k.PrincipalEntityType.GetTableName()!, k.DeclaringEntityType.GetTableName()!))
+            .ToArray();
+    }
+
     [Fact]
     public void The_script_creates_every_table_and_index()
     {
@@ -76,6 +86,10 @@ public sealed class SqlServerScriptTests
 
         Assert.Equal(7, cascades.Count); // programs, blocks, days down the plan; programs, blocks and goals into the links
         Assert.Empty(CascadePaths.Problems(cascades));
+
+        // The model says the same as the script, so the check holds for what EF Core would cascade too.
+        Assert.Equal(cascades.Order(), ModelCascades().Order());
+        Assert.Empty(CascadePaths.Problems(ModelCascades()));
         Assert.Contains(Parsed["scheduled_sessions"].ForeignKeys, k => k is { PrincipalTable: "session_templates", OnDelete: "NO ACTION" });
     }
 
