@@ -21,12 +21,16 @@ public static class PlannerModelBuilderExtensions
     /// EF Core caches the model per context type, so the options are fixed per context type.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options name a blank table or schema, or give two tables the same name.
+    /// </exception>
     public static ModelBuilder ApplyPlannerModel(this ModelBuilder modelBuilder, Action<PlannerModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
 
         var options = new PlannerModelOptions();
         configure?.Invoke(options);
+        options.Validate();
         PlannerModelMapping.Apply(modelBuilder, options);
         return modelBuilder;
     }

@@ -18,6 +18,31 @@ public sealed class PlannerModelOptions
 
     /// <summary>How <see cref="NodaTime.LocalDate"/> values are stored. Defaults to <see cref="PlannerDateMapping.Date"/>.</summary>
     public PlannerDateMapping DateMapping { get; set; } = PlannerDateMapping.Date;
+
+    /// <summary>Refuses options that would build a broken model, before EF Core reports it less clearly.</summary>
+    /// <exception cref="ArgumentException">A table name is blank, two tables share a name, or the schema is blank but not null.</exception>
+    internal void Validate()
+    {
+        if (Schema is not null && string.IsNullOrWhiteSpace(Schema))
+        {
+            throw new ArgumentException("The schema must be null (the provider's default) or a name.", nameof(Schema));
+        }
+
+        var names = Tables.All();
+        foreach (var (table, name) in names)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ArgumentException($"The table name for {table} must not be blank.", nameof(Tables));
+            }
+        }
+
+        var shared = names.GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (shared is not null)
+        {
+            throw new ArgumentException($"The tables {string.Join(" and ", shared.Select(n => n.Table))} are both named '{shared.Key}'.", nameof(Tables));
+        }
+    }
 }
 
 /// <summary>The names of the planner's tables.</summary>
@@ -46,6 +71,19 @@ public sealed class PlannerTableNames
 
     /// <summary>Links of blocks to goals. Default <c>block_goals</c>.</summary>
     public string BlockGoals { get; set; } = "block_goals";
+
+    /// <summary>Every table: which one, and its name.</summary>
+    internal (string Table, string Name)[] All() =>
+    [
+        (nameof(Programs), Programs),
+        (nameof(Blocks), Blocks),
+        (nameof(Days), Days),
+        (nameof(Sessions), Sessions),
+        (nameof(SessionTemplates), SessionTemplates),
+        (nameof(Goals), Goals),
+        (nameof(ProgramGoals), ProgramGoals),
+        (nameof(BlockGoals), BlockGoals),
+    ];
 }
 
 /// <summary>How <see cref="NodaTime.LocalDate"/> values of the new tables are stored.</summary>

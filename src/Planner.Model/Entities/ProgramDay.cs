@@ -17,6 +17,7 @@ public class ProgramDay
     private int? _readiness;
     private LocalDate _date;
     private string _blockId = string.Empty;
+    private ProgramBlock? _block;
 
     /// <summary>The day's id, unique across all programs.</summary>
     public string Id { get; set; } = string.Empty;
@@ -29,7 +30,23 @@ public class ProgramDay
     }
 
     /// <summary>The block this day belongs to.</summary>
-    public ProgramBlock? Block { get; set; }
+    /// <remarks>
+    /// Setting it to a block with an id also sets <see cref="BlockId"/>, so that moving a day renews its
+    /// <see cref="ConcurrencyStamp"/>. Moving it between two blocks' <see cref="ProgramBlock.Days"/>
+    /// collections does not: EF Core writes the key without the setter.
+    /// </remarks>
+    public ProgramBlock? Block
+    {
+        get => _block;
+        set
+        {
+            _block = value;
+            if (!string.IsNullOrEmpty(value?.Id))
+            {
+                BlockId = value.Id;
+            }
+        }
+    }
 
     /// <summary>The calendar date; a block has at most one day per date.</summary>
     public LocalDate Date

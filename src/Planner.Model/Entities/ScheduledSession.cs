@@ -17,6 +17,8 @@ public class ScheduledSession
     private string? _notes;
     private bool _isCompleted;
     private string? _completionData;
+    private ProgramDay? _day;
+    private SessionTemplate? _sessionTemplate;
 
     /// <summary>The session's id, unique across all programs.</summary>
     public string Id { get; set; } = string.Empty;
@@ -29,7 +31,24 @@ public class ScheduledSession
     }
 
     /// <summary>The day this session is planned on.</summary>
-    public ProgramDay? Day { get; set; }
+    /// <remarks>
+    /// Setting it to a day with an id also sets <see cref="DayId"/>, so that moving a session renews its
+    /// <see cref="ConcurrencyStamp"/>. Moving it between two days' <see cref="ProgramDay.Sessions"/>
+    /// collections does not: EF Core writes the key without the setter. Move a session by setting
+    /// <see cref="Day"/> or <see cref="DayId"/>.
+    /// </remarks>
+    public ProgramDay? Day
+    {
+        get => _day;
+        set
+        {
+            _day = value;
+            if (!string.IsNullOrEmpty(value?.Id))
+            {
+                DayId = value.Id;
+            }
+        }
+    }
 
     /// <summary>The id of the template this session is made from.</summary>
     public string SessionTemplateId
@@ -39,7 +58,19 @@ public class ScheduledSession
     }
 
     /// <summary>The template this session is made from.</summary>
-    public SessionTemplate? SessionTemplate { get; set; }
+    /// <remarks>Setting it to a template with an id also sets <see cref="SessionTemplateId"/>.</remarks>
+    public SessionTemplate? SessionTemplate
+    {
+        get => _sessionTemplate;
+        set
+        {
+            _sessionTemplate = value;
+            if (!string.IsNullOrEmpty(value?.Id))
+            {
+                SessionTemplateId = value.Id;
+            }
+        }
+    }
 
     /// <summary>The session's place within its day: 0, 1, ... (unique within a day).</summary>
     public int Position

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace Planner.Model.Tests.Infrastructure;
 /// string, dropped afterwards. Without that variable the tests skip and say why; in CI
 /// (<c>CI=true</c>) a missing or unreachable server fails them instead.
 /// </summary>
-public sealed class PostgresDatabase : TestDatabase
+public class PostgresDatabase : TestDatabase
 {
     private readonly string _name = $"planner_test_{Guid.NewGuid():N}";
     private string? _skipReason;
@@ -26,6 +27,20 @@ public sealed class PostgresDatabase : TestDatabase
     /// <inheritdoc />
     public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder) =>
         builder.UseNpgsql(ConnectionString);
+
+    /// <inheritdoc />
+    public override Task<DatabaseSchema> ReadSchemaAsync(DbConnection connection) => PostgresCatalog.ReadAsync(connection, Schema ?? "public");
+
+    /// <inheritdoc />
+    public override ConstraintKind? Violated(DbUpdateException exception) =>
+        (exception.InnerException as PostgresException)?.SqlState switch
+        {
+            PostgresErrorCodes.UniqueViolation => ConstraintKind.Unique,
+            PostgresErrorCodes.CheckViolation => ConstraintKind.Check,
+            PostgresErrorCodes.ForeignKeyViolation => ConstraintKind.ForeignKey,
+            PostgresErrorCodes.NotNullViolation => ConstraintKind.NotNull,
+            _ => null,
+        };
 
     /// <inheritdoc />
     public override async Task InitializeAsync()

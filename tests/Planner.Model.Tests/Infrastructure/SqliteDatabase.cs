@@ -1,10 +1,11 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Planner.Model.Tests.Infrastructure;
 
 /// <summary>A fresh SQLite file in the temp folder, deleted afterwards.</summary>
-public sealed class SqliteDatabase : TestDatabase
+public class SqliteDatabase : TestDatabase
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"planner-test-{Guid.NewGuid():N}.db");
 
@@ -22,6 +23,24 @@ public sealed class SqliteDatabase : TestDatabase
     /// <inheritdoc />
     public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder) =>
         builder.UseSqlite(ConnectionString);
+
+    /// <inheritdoc />
+    public override Task<DatabaseSchema> ReadSchemaAsync(DbConnection connection) => SqliteCatalog.ReadAsync(connection);
+
+    /// <inheritdoc />
+    public override ConstraintKind? Violated(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 } error // SQLITE_CONSTRAINT
+            ? error.Message switch
+            {
+                // SQLite names the failed constraint's kind in the message; the extended codes are not set
+                // for every kind (a RESTRICT on delete reports plain SQLITE_CONSTRAINT).
+                var m when m.Contains("UNIQUE constraint failed", StringComparison.Ordinal) => ConstraintKind.Unique,
+                var m when m.Contains("CHECK constraint failed", StringComparison.Ordinal) => ConstraintKind.Check,
+                var m when m.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal) => ConstraintKind.ForeignKey,
+                var m when m.Contains("NOT NULL constraint failed", StringComparison.Ordinal) => ConstraintKind.NotNull,
+                _ => null,
+            }
+            : null;
 
     /// <inheritdoc />
     public override Task InitializeAsync() => CreateSchemaAsync();

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Planner.Model;
 
 namespace Planner.Model.Tests.Infrastructure;
@@ -19,13 +21,24 @@ public abstract class TestDatabase : IAsyncLifetime
     /// <summary>The connection string of this test database.</summary>
     public abstract string ConnectionString { get; }
 
+    /// <summary>The schema the planner's tables live in: the provider's default unless a variant says otherwise.</summary>
+    public virtual string? Schema => null;
+
     /// <summary>Configures EF Core's provider for this database.</summary>
     public abstract DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder);
 
-    /// <summary>A new context on this database.</summary>
-    public PlannerDbContext CreateContext() =>
-        new(Configure(new DbContextOptionsBuilder<PlannerDbContext>()).Options as DbContextOptions<PlannerDbContext>
-            ?? throw new InvalidOperationException());
+    /// <summary>A new context on this database, with the mapping this fixture's schema was created with.</summary>
+    public PlannerDbContext CreateContext(params IInterceptor[] interceptors)
+    {
+        var builder = new DbContextOptionsBuilder<PlannerDbContext>();
+        Configure(builder);
+        if (interceptors.Length > 0)
+        {
+            builder.AddInterceptors(interceptors);
+        }
+
+        return NewContext(builder.Options);
+    }
 
     /// <summary>A new host-style context (a host entity beside the planner's) on this database.</summary>
     public HostContext CreateHostContext() =>
@@ -34,16 +47,44 @@ public abstract class TestDatabase : IAsyncLifetime
     /// <summary>Skips the calling test when this database is not available here.</summary>
     public void SkipIfUnavailable() => Skip.If(SkipReason is not null, SkipReason);
 
+    /// <summary>Reads the tables of <see cref="Schema"/> back from the database's catalog.</summary>
+    public abstract Task<DatabaseSchema> ReadSchemaAsync(DbConnection connection);
+
+    /// <summary>What kind of constraint made the database refuse a save, from the provider's error.</summary>
+    public abstract ConstraintKind? Violated(DbUpdateException exception);
+
     /// <inheritdoc />
     public abstract Task InitializeAsync();
 
     /// <inheritdoc />
     public abstract Task DisposeAsync();
 
-    /// <summary>Creates the schema through a host context, so both context types see the same tables.</summary>
-    protected async Task CreateSchemaAsync()
+    /// <summary>Creates a context of the planner type this fixture hands out; variants override it.</summary>
+    protected virtual PlannerDbContext NewContext(DbContextOptions<PlannerDbContext> options) => new(options);
+
+    /// <summary>
+    /// Creates the schema. By default through a host context, so that the planner's tables sit beside a
+    /// host's own; variants with other mapping options create it through their own context type.
+    /// </summary>
+    protected virtual async Task CreateSchemaAsync()
     {
         await using var context = CreateHostContext();
         await context.Database.EnsureCreatedAsync();
     }
+}
+
+/// <summary>The constraint kinds the planner's schema relies on.</summary>
+public enum ConstraintKind
+{
+    /// <summary>A unique index or primary key.</summary>
+    Unique,
+
+    /// <summary>A check constraint.</summary>
+    Check,
+
+    /// <summary>A foreign key.</summary>
+    ForeignKey,
+
+    /// <summary>A NOT NULL column.</summary>
+    NotNull,
 }
