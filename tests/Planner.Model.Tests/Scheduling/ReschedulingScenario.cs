@@ -5,12 +5,12 @@ using Planner.Model.Scheduling;
 namespace Planner.Model.Tests.Scheduling;
 
 /// <summary>What the athlete did to a materialised block: sessions completed or noted, days annotated, by index.</summary>
-public sealed record Logging(int[] CompletedSessions, int[] NotedSessions, int[] AnnotatedDays);
+public sealed record LoggedWork(int[] CompletedSessions, int[] NotedSessions, int[] AnnotatedDays);
 
 /// <summary>A block as stored (schedule A, then logged work) and the schedule it moves to (B).</summary>
-public sealed record ReschedulingScenario(ScheduleSpec Before, Logging Logging, ScheduleSpec After, int Shift)
+public sealed record ReschedulingScenario(ScheduleSpec Before, LoggedWork LoggedWork, ScheduleSpec After, int Shift)
 {
-    public override string ToString() => $"A: {Before}; B: {After}; shift {Shift}; completed {Logging.CompletedSessions.Length}, noted {Logging.NotedSessions.Length}, annotated days {Logging.AnnotatedDays.Length}";
+    public override string ToString() => $"A: {Before}; B: {After}; shift {Shift}; completed {LoggedWork.CompletedSessions.Length}, noted {LoggedWork.NotedSessions.Length}, annotated days {LoggedWork.AnnotatedDays.Length}";
 }
 
 internal static class ReschedulingGenerators
@@ -33,14 +33,14 @@ internal static class ReschedulingGenerators
             ? new DayOverride(o.Date, o.Kind, [o.Sessions[0] with { IsCompleted = true, CompletionData = "{\"rpe\":6}" }, .. o.Sessions.Skip(1)]) { Name = o.Name, Notes = o.Notes, Readiness = o.Readiness }
             : o;
 
-    public static readonly Gen<Logging> Logging =
-        Gen.Select(Gen.Int[0, 500].Array[0, 6], Gen.Int[0, 500].Array[0, 3], Gen.Int[0, 500].Array[0, 4], (c, n, d) => new Logging(c, n, d));
+    public static readonly Gen<LoggedWork> LoggedWork =
+        Gen.Select(Gen.Int[0, 500].Array[0, 6], Gen.Int[0, 500].Array[0, 3], Gen.Int[0, 500].Array[0, 4], (c, n, d) => new LoggedWork(c, n, d));
 
     /// <summary>A: plain plans with logged overrides; B: anything. For the properties that hold whatever B is.</summary>
     public static readonly Gen<ReschedulingScenario> Any =
         from near in ScheduleGenerators.StartDate
         from before in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: true)
-        from logging in Logging
+        from logging in LoggedWork
         from after in Schedule(near, ScheduleGenerators.Session, loggedOverrides: true)
         from shift in Gen.Int[-30, 30]
         select new ReschedulingScenario(before, logging, after, shift);
@@ -49,7 +49,7 @@ internal static class ReschedulingGenerators
     public static readonly Gen<ReschedulingScenario> PlainAfter =
         from near in ScheduleGenerators.StartDate
         from before in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: true)
-        from logging in Logging
+        from logging in LoggedWork
         from after in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: false)
         from shift in Gen.Int[-30, 30]
         select new ReschedulingScenario(before, logging, after, shift);
@@ -71,11 +71,11 @@ internal static class StoredBlock
             block.Days.Add(day);
         }
 
-        Log(block, scenario.Logging);
+        Log(block, scenario.LoggedWork);
         return block;
     }
 
-    public static void Log(ProgramBlock block, Logging logging)
+    public static void Log(ProgramBlock block, LoggedWork logging)
     {
         var days = block.Days.OrderBy(d => d.Date).ToList();
         var sessions = days.SelectMany(d => d.Sessions.OrderBy(s => s.Position)).ToList();
