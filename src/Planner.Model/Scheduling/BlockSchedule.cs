@@ -15,7 +15,8 @@ public sealed class BlockSchedule
     /// <param name="end">The last date (inclusive).</param>
     /// <param name="pattern">The pattern; <see langword="null"/> for rest days only.</param>
     /// <param name="overrides">Per-date overrides; at most one per date. Overrides outside the range are kept but never expanded.</param>
-    /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>, or two overrides share a date.</exception>
+    /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>, a date is not in the ISO calendar, or two overrides share a date.</exception>
+    /// <exception cref="ArgumentNullException">An override is null.</exception>
     public BlockSchedule(LocalDate start, LocalDate end, SchedulePattern? pattern = null, IEnumerable<DayOverride>? overrides = null)
     {
         if (end < start)

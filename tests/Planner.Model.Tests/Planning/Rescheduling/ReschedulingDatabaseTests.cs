@@ -1,5 +1,6 @@
 using CsCheck;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
 using Planner.Model.Scheduling;
 using Planner.Model.Tests.Infrastructure;
@@ -189,6 +190,38 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
     }
 
     [SkippableFact]
+    public async Task A_row_edited_by_someone_else_meanwhile_fails_the_save_and_nothing_is_written()
+    {
+        Database.SkipIfUnavailable();
+        Skip.If(Database.Provider == "sqlite", "SQLite lets one writer at a time: nobody can edit a row inside the reschedule's transaction.");
+        var start = new LocalDate(2024, 1, 1);
+        var blockId = await SeedAsync(Scenario(start, start.PlusDays(9), [], new LoggedWork([], [], []), new PatternSpec("cycle", [], [[new("tpl-0")], []])));
+        var editedId = (await LoadAsync(blockId)).Days.Single(d => d.Date == start.PlusDays(4)).Sessions.Single().Id;
+
+        // Someone else edits a session after the reschedule loaded it and before it saves; the shift
+        // by one day moves that session (rows a change leaves alone are not checked: edits to them stay).
+        var edit = new EditBeforeFirstSave(async () =>
+        {
+            await using var other = Database.CreateContext();
+            var session = await other.Sessions.SingleAsync(s => s.Id == editedId);
+            session.Slot = "pm";
+            await other.SaveChangesAsync();
+        });
+        var before = StoredBlock.Snapshot(await LoadAsync(blockId));
+
+        await using (var context = new HostContext((DbContextOptions<HostContext>)Database.Configure(new DbContextOptionsBuilder<HostContext>()).AddInterceptors(edit).Options))
+        {
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => context.ShiftBlockAsync(blockId, 1));
+        }
+
+        // Nothing of the reschedule was written; the other edit was.
+        var after = await LoadAsync(blockId);
+        Assert.Equal(before.Where(line => !line.Contains(editedId, StringComparison.Ordinal)), StoredBlock.Snapshot(after).Where(line => !line.Contains(editedId, StringComparison.Ordinal)));
+        var edited = after.Days.SelectMany(d => d.Sessions).Single(s => s.Id == editedId);
+        Assert.Equal(("pm", start.PlusDays(4), 0), (edited.Slot, after.Days.Single(d => d.Id == edited.DayId).Date, edited.Position));
+    }
+
+    [SkippableFact]
     public async Task An_unknown_block_or_program_is_named_in_the_error()
     {
         Database.SkipIfUnavailable();
@@ -245,6 +278,23 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
 
     private static string Describe(RescheduleChangeSet c) =>
         string.Join("\n", new object[] { c.Start, c.End }.Concat(c.AddedDays).Concat(c.AnnotatedDays).Concat(c.RemovedDays).Concat(c.AddedSessions).Concat(c.MovedSessions).Concat(c.RemovedSessions).Concat(c.Conflicts));
+}
+
+/// <summary>Runs an action once, just before the context's first save.</summary>
+internal sealed class EditBeforeFirstSave(Func<Task> edit) : SaveChangesInterceptor
+{
+    private bool _done;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (!_done)
+        {
+            _done = true;
+            await edit();
+        }
+
+        return result;
+    }
 }
 
 public sealed class SqliteReschedulingDatabaseTests(SqliteDatabase database)
