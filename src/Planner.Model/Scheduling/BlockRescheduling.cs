@@ -39,7 +39,7 @@ public static class BlockRescheduling
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(schedule);
-        return new Planning(block, schedule, Period.DaysBetween(block.StartDate, schedule.Start), loggedFulfilsPlan: true, options ?? RescheduleOptions.Default).Run();
+        return new Computation(block, schedule, Period.DaysBetween(block.StartDate, schedule.Start), loggedFulfilsPlan: true, options ?? RescheduleOptions.Default).Run();
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public static class BlockRescheduling
         }
 
         var schedule = new BlockSchedule(start, end, null, overrides);
-        return new Planning(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default).Run();
+        return new Computation(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default).Run();
     }
 
     /// <summary>Whether a session holds logged work that a reschedule must never delete on its own.</summary>
@@ -133,7 +133,7 @@ public static class BlockRescheduling
         public string DayId { get; set; } = string.Empty;
     }
 
-    private sealed class Planning(ProgramBlock block, BlockSchedule schedule, int offset, bool loggedFulfilsPlan, RescheduleOptions options)
+    private sealed class Computation(ProgramBlock block, BlockSchedule schedule, int offset, bool loggedFulfilsPlan, RescheduleOptions options)
     {
         private readonly Dictionary<LocalDate, (ProgramDay Day, List<Row> Rows)> _existing = [];
         private readonly Dictionary<LocalDate, Target> _targets = [];
