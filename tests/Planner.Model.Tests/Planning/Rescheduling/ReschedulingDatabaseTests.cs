@@ -116,7 +116,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
 
         var shifted = await LoadAsync(blockId);
         Assert.Equal((start.PlusDays(5), start.PlusDays(18)), (shifted.StartDate, shifted.EndDate));
-        Assert.Equal(planned.Select(p => Shift(p, 5)), StoredBlock.PlannedSessions(shifted).Select(p => p[..10] + p[12..]).Select(p => p));
+        Assert.Equal(planned.Select(p => Shift(p, 5)), StoredBlock.PlannedSessions(shifted).Select(WithoutPosition));
         Assert.Equal(logged, shifted.Days.SelectMany(d => d.Sessions.Where(BlockRescheduling.IsLogged).Select(s => (s.Id, d.Date, s.Position))).OrderBy(x => x.Id).ToList());
         StoredBlock.AssertWellFormed(shifted);
 
@@ -129,8 +129,11 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         Assert.Equal(planned, StoredBlock.PlannedSessions(back));
         Assert.Equal((start, start.PlusDays(13)), (back.StartDate, back.EndDate));
 
+        // "date position template slot": positions on the new dates may differ (logged work holds places there).
+        static string WithoutPosition(string planned) => planned[..10] + planned[planned.IndexOf(' ', 11)..];
+
         static string Shift(string planned, int days) =>
-            NodaTime.Text.LocalDatePattern.Iso.Parse(planned[..10]).Value.PlusDays(days).ToString("uuuu-MM-dd", null) + planned[12..];
+            WithoutPosition(NodaTime.Text.LocalDatePattern.Iso.Parse(planned[..10]).Value.PlusDays(days).ToString("uuuu-MM-dd", null) + planned[10..]);
     }
 
     [SkippableFact]
