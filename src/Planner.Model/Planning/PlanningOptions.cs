@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Planner.Model.Planning;
 
-/// <summary>Settings of a <see cref="PlanningService{TContext}"/>.</summary>
+/// <summary>Settings of a <see cref="PlanningService"/>.</summary>
 public sealed class PlanningOptions
 {
     /// <summary>The first day of a week for "this week" and weekly compliance. Monday by default.</summary>

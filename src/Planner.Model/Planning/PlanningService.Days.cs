@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace Planner.Model.Planning;
 
-public sealed partial class PlanningService<TContext>
+public sealed partial class PlanningService
 {
     // Positions are moved this far up before a day's sessions are renumbered (see PlaceSessionsAsync).
     private const int PositionOffset = 1_000_000;
@@ -325,15 +325,27 @@ public sealed partial class PlanningService<TContext>
                 .ConfigureAwait(false);
         }
 
-        for (var position = 0; position < ordered.Count; position++)
+        foreach (var session in day.Sessions)
         {
-            var session = ordered[position];
-            session.Position = position;
             var entry = _context.Entry(session);
-            if (entry.State is EntityState.Unchanged or EntityState.Modified)
+            var position = entry.Property(s => s.Position);
+            if (entry.State is EntityState.Unchanged or EntityState.Modified
+                && string.Equals(entry.Property(s => s.DayId).OriginalValue, day.Id, StringComparison.Ordinal))
             {
-                // Written even when unchanged: the row sits at the offset now.
-                entry.Property(s => s.Position).IsModified = true;
+                // What the row holds now, so EF Core orders the updates from there (no cycle on the index).
+                position.OriginalValue = position.OriginalValue + PositionOffset;
+            }
+        }
+
+        for (var index = 0; index < ordered.Count; index++)
+        {
+            var session = ordered[index];
+            session.Position = index;
+            var position = _context.Entry(session).Property(s => s.Position);
+            if (position.EntityEntry.State is EntityState.Unchanged or EntityState.Modified)
+            {
+                // Written even when the value is back where it was: the row sits at the offset now.
+                position.IsModified = true;
             }
         }
     }

@@ -1,14 +1,20 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
 
 namespace Planner.Model.Planning;
 
-public sealed partial class PlanningService<TContext>
+public sealed partial class PlanningService
 {
+    // Compiled queries belong to one model; a context type has one model per provider (and hosts may
+    // run one type on two providers, as the tests do), so they are compiled once per model.
+    private static readonly ConditionalWeakTable<IModel, Func<DbContext, string, LocalDate, LocalDate, IAsyncEnumerable<CalendarRow>>> CalendarQueries = [];
+
     // One flat row per (day, session), days without sessions included: one SQL command for any window.
-    // Compiled once per context type; no tracking, a projection, no entity materialisation.
-    private static readonly Func<TContext, string, LocalDate, LocalDate, IAsyncEnumerable<CalendarRow>> CalendarQuery =
-        EF.CompileAsyncQuery((TContext c, string programId, LocalDate first, LocalDate last) =>
+    // No tracking, a projection, no entity materialisation.
+    private static Func<DbContext, string, LocalDate, LocalDate, IAsyncEnumerable<CalendarRow>> CompileCalendarQuery() =>
+        EF.CompileAsyncQuery((DbContext c, string programId, LocalDate first, LocalDate last) =>
             from d in c.Set<ProgramDay>()
             join b in c.Set<ProgramBlock>() on d.BlockId equals b.Id
             where b.ProgramId == programId && d.Date >= first && d.Date <= last
@@ -39,7 +45,8 @@ public sealed partial class PlanningService<TContext>
         var days = new List<CalendarDay>();
         List<CalendarSession>? sessions = null;
         CalendarRow? current = null;
-        await foreach (var row in CalendarQuery(_context, programId, from, to).WithCancellation(cancellationToken).ConfigureAwait(false))
+        var query = CalendarQueries.GetValue(_context.Model, _ => CompileCalendarQuery());
+        await foreach (var row in query(_context, programId, from, to).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (current is null || current.DayId != row.DayId)
             {

@@ -9,8 +9,6 @@ namespace Planner.Model.Planning;
 /// sessions, blocks and programs, on the host's own <see cref="DbContext"/> (any context whose model
 /// calls <c>ApplyPlannerModel()</c>).
 /// </summary>
-/// <typeparam name="TContext">The host's context type. The service is generic so that its compiled
-/// queries are compiled once per context type (EF Core's model, table names included, is per type).</typeparam>
 /// <remarks>
 /// <para>Create one per unit of work, like the context it wraps (a web request). Reads return
 /// untracked snapshots (<see cref="CalendarDay"/>, <see cref="Compliance"/>, ...); writes load only the
@@ -20,10 +18,9 @@ namespace Planner.Model.Planning;
 /// <para>Writes take the concurrency stamp the caller last saw (optional): a stale one raises
 /// <see cref="PlanConcurrencyException"/> with what is current. Edits of different days never conflict.</para>
 /// </remarks>
-public sealed partial class PlanningService<TContext>
-    where TContext : DbContext
+public sealed partial class PlanningService
 {
-    private readonly TContext _context;
+    private readonly DbContext _context;
     private readonly IClock _clock;
     private readonly PlanningOptions _options;
 
@@ -32,7 +29,7 @@ public sealed partial class PlanningService<TContext>
     /// <param name="clock">The clock "today" comes from (<c>SystemClock.Instance</c> in production, a fake one in tests).</param>
     /// <param name="options">The week start and dual writes; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="clock"/> is null.</exception>
-    public PlanningService(TContext context, IClock clock, PlanningOptions? options = null)
+    public PlanningService(DbContext context, IClock clock, PlanningOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(clock);
