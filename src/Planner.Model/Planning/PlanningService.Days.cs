@@ -281,16 +281,19 @@ public sealed partial class PlanningService
         return session;
     }
 
+    /// <summary>The program's day on a date (tracked, with sessions), its preferred block's first, or null.</summary>
+    private Task<ProgramDay?> FindDayAsync(string programId, string? preferredBlockId, LocalDate date, CancellationToken cancellationToken) =>
+        // Navigations rather than a join: EF Core keeps an Include only on a query that returns its root.
+        _context.Set<ProgramDay>().AsTracking()
+            .Include(d => d.Sessions)
+            .Where(d => d.Block!.ProgramId == programId && d.Date == date)
+            .OrderBy(d => d.BlockId == preferredBlockId ? 0 : 1).ThenBy(d => d.Block!.Position)
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The program's day on a date (tracked, with sessions), created in a covering block when it has no row.</summary>
     private async Task<ProgramDay> FindOrCreateDayAsync(string programId, string preferredBlockId, LocalDate date, CancellationToken cancellationToken)
     {
-        var existing = await (
-            from d in _context.Set<ProgramDay>().AsTracking().Include(d => d.Sessions)
-            join b in Query<ProgramBlock>() on d.BlockId equals b.Id
-            where b.ProgramId == programId && d.Date == date
-            orderby d.BlockId == preferredBlockId ? 0 : 1, b.Position
-            select d)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await FindDayAsync(programId, preferredBlockId, date, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return existing;

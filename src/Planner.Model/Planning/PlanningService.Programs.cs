@@ -91,7 +91,7 @@ public sealed partial class PlanningService
     /// <summary>
     /// Copies the plan of a week (seven dates from <paramref name="sourceStart"/>) onto the seven dates
     /// from <paramref name="targetStart"/>: each target date gets the source date's name and planned
-    /// sessions (template, slot, notes). The target's completed sessions are kept (logged work is never
+    /// sessions (template, slot, notes); a source date with nothing planned clears the target's plan. The target's completed sessions are kept (logged work is never
     /// lost); its other sessions are replaced. Nothing logged is copied (completion, readiness, day notes).
     /// Target dates without a row get one when a block covers them.
     /// </summary>
@@ -114,24 +114,33 @@ public sealed partial class PlanningService
             async ct =>
             {
                 var sourceEnd = sourceStart.PlusDays(6);
-                var source = await (
-                    from d in Query<ProgramDay>().Include(d => d.Sessions)
-                    join b in Query<ProgramBlock>() on d.BlockId equals b.Id
-                    where b.ProgramId == programId && d.Date >= sourceStart && d.Date <= sourceEnd
-                    orderby d.Date, b.Position
-                    select d)
+                var source = await Query<ProgramDay>()
+                    .Include(d => d.Sessions)
+                    .Where(d => d.Block!.ProgramId == programId && d.Date >= sourceStart && d.Date <= sourceEnd)
+                    .OrderBy(d => d.Date).ThenBy(d => d.Block!.Position)
                     .ToListAsync(ct).ConfigureAwait(false);
 
-                foreach (var sourceDay in source.GroupBy(d => d.Date).Select(g => g.First()))
+                var sourceByDate = source.GroupBy(d => d.Date).ToDictionary(g => g.Key, g => g.First());
+                for (var offset = 0; offset < 7; offset++)
                 {
-                    if (sourceDay.Sessions.Count == 0 && sourceDay.Name is null)
+                    var sourceDay = sourceByDate.GetValueOrDefault(sourceStart.PlusDays(offset));
+                    var date = targetStart.PlusDays(offset);
+                    ProgramDay? target;
+                    if (sourceDay is null || (sourceDay.Sessions.Count == 0 && sourceDay.Name is null))
                     {
-                        continue;
+                        // Nothing planned in the source: the target's plan is cleared, but no row is made for it.
+                        target = await FindDayAsync(programId, null, date, ct).ConfigureAwait(false);
+                        if (target is null)
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        target = await FindOrCreateDayAsync(programId, sourceDay.BlockId, date, ct).ConfigureAwait(false);
                     }
 
-                    var date = targetStart.PlusDays(Period.DaysBetween(sourceStart, sourceDay.Date));
-                    var target = await FindOrCreateDayAsync(programId, sourceDay.BlockId, date, ct).ConfigureAwait(false);
-                    target.Name = sourceDay.Name;
+                    target.Name = sourceDay?.Name;
                     var kept = target.Sessions.Where(s => s.IsCompleted).OrderBy(s => s.Position).ToList();
                     foreach (var replaced in target.Sessions.Where(s => !s.IsCompleted).ToList())
                     {
@@ -140,7 +149,7 @@ public sealed partial class PlanningService
                     }
 
                     var ordered = kept;
-                    foreach (var planned in sourceDay.Sessions.OrderBy(s => s.Position))
+                    foreach (var planned in sourceDay?.Sessions.OrderBy(s => s.Position) ?? Enumerable.Empty<ScheduledSession>())
                     {
                         var copy = new ScheduledSession { Id = NewId(), DayId = target.Id, SessionTemplateId = planned.SessionTemplateId, Slot = planned.Slot, Notes = planned.Notes };
                         target.Sessions.Add(copy);

@@ -104,6 +104,15 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Empty((await DayRowAsync(seeded, Wednesday)).Sessions);
         Assert.Single((await DayRowAsync(seeded, friday)).Sessions);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.MoveSessionAsync(am.Id, new LocalDate(2024, 6, 1)));
+
+        // Onto a day that has a session already: after it, positions dense on both days.
+        var saturday = Wednesday.PlusDays(3);
+        var onSaturday = await service.MoveSessionAsync(am.Id, saturday);
+        var rows = (await DayRowAsync(seeded, saturday)).Sessions.OrderBy(s => s.Position).ToList();
+        Assert.Equal(new[] { 0, 1 }, rows.Select(s => s.Position));
+        Assert.Equal(am.Id, rows[1].Id);
+        Assert.Equal(rows.Select(s => s.Id), onSaturday.Sessions.Select(s => s.Id));
+        Assert.Empty((await DayRowAsync(seeded, friday)).Sessions);
     }
 
     [SkippableFact]
