@@ -313,8 +313,8 @@ public sealed partial class PlanningService
 
     /// <summary>
     /// Gives a day's sessions the positions 0, 1, ... in the given order and renews the day's stamp (its
-    /// list changed). The unique (day_id, position) index is checked per statement on SQLite (and per row
-    /// on PostgreSQL), so renumbering in place would collide halfway; the day's rows are first moved to a
+    /// list changed). The unique (day_id, position) index is checked row by row as each is written (SQLite and
+    /// PostgreSQL alike), so renumbering in place would collide halfway; the day's rows are first moved to a
     /// high offset (positions must stay &gt;= 0) within the transaction, then written at their final places.
     /// </summary>
     private async Task PlaceSessionsAsync(ProgramDay day, List<ScheduledSession> ordered, CancellationToken cancellationToken)

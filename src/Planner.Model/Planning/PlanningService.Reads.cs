@@ -44,13 +44,13 @@ public sealed partial class PlanningService
 
         var days = new List<CalendarDay>();
         List<CalendarSession>? sessions = null;
-        CalendarRow? current = null;
+        CalendarRow current = default;
         var query = CalendarQueries.GetValue(_context.Model, _ => CompileCalendarQuery());
         await foreach (var row in query(_context, programId, from, to).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (current is null || current.DayId != row.DayId)
+            if (current.DayId != row.DayId)
             {
-                if (current is not null)
+                if (current.DayId is not null)
                 {
                     days.Add(current.ToDay(sessions!));
                 }
@@ -65,7 +65,7 @@ public sealed partial class PlanningService
             }
         }
 
-        if (current is not null)
+        if (current.DayId is not null)
         {
             days.Add(current.ToDay(sessions!));
         }
@@ -233,8 +233,8 @@ public sealed partial class PlanningService
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 }
 
-/// <summary>One (day, session) row of a calendar read; the session's columns are null for a day without sessions.</summary>
-internal sealed record CalendarRow(
+/// <summary>One (day, session) row of a calendar read; the session's columns are null for a day without sessions. A struct: nothing allocated per row beyond the records returned.</summary>
+internal readonly record struct CalendarRow(
     string DayId,
     string BlockId,
     LocalDate Date,
