@@ -88,4 +88,24 @@ public abstract partial class PlanningTests<TDatabase>
         var staleDay = await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.AddSessionAsync(day.Id, seeded.EasyTemplateId, expectedDayStamp: day.ConcurrencyStamp));
         Assert.Equal(new[] { "pm", "am" }, staleDay.CurrentDay!.Sessions.Select(s => s.Slot));
     }
+
+    [SkippableFact]
+    public async Task A_day_removed_since_it_was_read_is_a_conflict_with_nothing_current_and_an_unknown_day_is_not_found()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var day = await DayRowAsync(seeded, Wednesday);
+        await using (var other = CreateContext())
+        {
+            await other.Set<ProgramDay>().Where(d => d.Id == day.Id).ExecuteDeleteAsync();
+        }
+
+        await using var context = CreateContext();
+        var error = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(context).UpdateDayAsync(day.Id, new DayDetails("x", null, null), day.ConcurrencyStamp));
+        var missing = await Assert.ThrowsAsync<KeyNotFoundException>(() => Service(context).UpdateDayAsync(day.Id, new DayDetails("x", null, null)));
+
+        Assert.Null(error.CurrentDay);
+        Assert.Contains("removed", error.Message);
+        Assert.Contains(day.Id, missing.Message);
+    }
 }
