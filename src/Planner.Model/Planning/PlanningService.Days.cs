@@ -22,7 +22,7 @@ public sealed partial class PlanningService
     {
         ArgumentNullException.ThrowIfNull(dayId);
         ArgumentNullException.ThrowIfNull(details);
-        ValidateReadiness(details.Readiness);
+        ValidateReadiness(details.Readiness, nameof(details), $"day '{dayId}'");
         return WriteAsync(
             async ct =>
             {
@@ -211,11 +211,11 @@ public sealed partial class PlanningService
             cancellationToken);
     }
 
-    private static void ValidateReadiness(int? readiness)
+    private static void ValidateReadiness(int? readiness, string paramName, string of)
     {
         if (readiness is < 1 or > 10)
         {
-            throw new ArgumentOutOfRangeException(nameof(readiness), readiness, "Readiness must be 1 to 10, or null for none.");
+            throw new ArgumentOutOfRangeException(paramName, readiness, $"The readiness of {of} must be 1 to 10, or null for none.");
         }
     }
 

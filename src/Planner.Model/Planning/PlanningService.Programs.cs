@@ -20,7 +20,8 @@ public sealed partial class PlanningService
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The new block.</returns>
     /// <exception cref="KeyNotFoundException">There is no such program.</exception>
-    /// <exception cref="ArgumentException">The block's dates overlap another block of the program, or an override's readiness is not 1 to 10.</exception>
+    /// <exception cref="ArgumentException">The block's dates overlap another block of the program.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An override's readiness is not 1 to 10.</exception>
     /// <exception cref="SpanTooLongException">The block spans more than ten years.</exception>
     public Task<BlockSummary> AddBlockAsync(string programId, string name, BlockSchedule schedule, string? color = null, IReadOnlyList<string>? goalIds = null, CancellationToken cancellationToken = default)
     {
@@ -29,7 +30,7 @@ public sealed partial class PlanningService
         ArgumentNullException.ThrowIfNull(schedule);
         foreach (var dayOverride in schedule.Overrides.Values)
         {
-            ValidateReadiness(dayOverride.Readiness);
+            ValidateReadiness(dayOverride.Readiness, nameof(schedule), $"the override on {Iso(dayOverride.Date)} of the new block '{name}' of program '{programId}'");
         }
 
         return WriteAsync(

@@ -40,6 +40,10 @@ public abstract partial class PlanningTests<TDatabase>
         var overlapping = new BlockSchedule(new LocalDate(2024, 3, 25), new LocalDate(2024, 4, 5));
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Clash", overlapping));
         Assert.Contains("Base Builder", error.Message);
+
+        var badReadiness = new BlockSchedule(new LocalDate(2024, 5, 1), new LocalDate(2024, 5, 7), null, [new DayOverride(new LocalDate(2024, 5, 2), DayOverrideKind.Annotate) { Readiness = 12 }]);
+        var readiness = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Odd", badReadiness));
+        Assert.Contains("2024-05-02", readiness.Message);
     }
 
     [SkippableFact]
