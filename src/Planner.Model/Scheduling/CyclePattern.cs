@@ -8,10 +8,11 @@ namespace Planner.Model.Scheduling;
 /// </summary>
 public sealed class CyclePattern : SchedulePattern
 {
-    private readonly IReadOnlyList<PlannedSession>[] _days;
+    private readonly PlannedSession[][] _days;
 
     /// <summary>Creates a cycle.</summary>
     /// <param name="days">The sessions of each day of the cycle, in order; at least one day.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="days"/> or one of its lists is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="days"/> is empty.</exception>
     public CyclePattern(IReadOnlyList<IReadOnlyList<PlannedSession>> days)
     {
@@ -21,7 +22,12 @@ public sealed class CyclePattern : SchedulePattern
             throw new ArgumentException("A cycle needs at least one day.", nameof(days));
         }
 
-        _days = days.Select(d => (IReadOnlyList<PlannedSession>)d.ToArray()).ToArray();
+        _days = new PlannedSession[days.Count][];
+        for (var i = 0; i < _days.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(days[i], nameof(days));
+            _days[i] = days[i].Count == 0 ? Array.Empty<PlannedSession>() : days[i].ToArray();
+        }
     }
 
     /// <summary>The number of days in the cycle.</summary>
@@ -31,9 +37,15 @@ public sealed class CyclePattern : SchedulePattern
     public IReadOnlyList<IReadOnlyList<PlannedSession>> Days => _days;
 
     /// <inheritdoc />
+    internal override int PeriodDays => _days.Length;
+
+    /// <inheritdoc />
     public override IReadOnlyList<PlannedSession> SessionsOn(LocalDate date, LocalDate blockStart)
     {
         var index = Period.DaysBetween(blockStart, date) % _days.Length;
         return _days[index < 0 ? index + _days.Length : index];
     }
+
+    /// <inheritdoc />
+    internal override PlannedSession[][] PeriodTable(IsoDayOfWeek startWeekday) => (PlannedSession[][])_days.Clone();
 }

@@ -8,25 +8,49 @@ public enum DayOverrideKind
     /// <summary>Keeps the pattern's sessions; only adds a name, notes or readiness to the day.</summary>
     Annotate,
 
-    /// <summary>Replaces the pattern's sessions with the override's.</summary>
+    /// <summary>Replaces the pattern's sessions with the override's (an empty list makes a rest day too).</summary>
     Replace,
 
     /// <summary>Makes the date a rest day: no sessions, whatever the pattern says.</summary>
     Rest,
 }
 
-/// <summary>A per-date override on top of any pattern.</summary>
+/// <summary>
+/// A per-date override on top of any pattern: a legacy <c>days</c> entry. Whatever its kind, it may
+/// give the day a name, notes and readiness.
+/// </summary>
 public sealed record DayOverride
 {
+    private readonly PlannedSession[] _sessions;
+
     /// <summary>Creates an override.</summary>
     /// <param name="date">The date it applies to.</param>
     /// <param name="kind">What it does to the date's sessions.</param>
-    /// <param name="sessions">The sessions, for <see cref="DayOverrideKind.Replace"/>.</param>
+    /// <param name="sessions">
+    /// The sessions, for <see cref="DayOverrideKind.Replace"/>, in order; they may carry logged work
+    /// (<see cref="PlannedSession.IsCompleted"/>, <see cref="PlannedSession.CompletionData"/>).
+    /// </param>
+    /// <exception cref="ArgumentException">Sessions are given for an override that is not a <see cref="DayOverrideKind.Replace"/>: they would be lost.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     public DayOverride(LocalDate date, DayOverrideKind kind, IReadOnlyList<PlannedSession>? sessions = null)
     {
+        if (kind is not (DayOverrideKind.Annotate or DayOverrideKind.Replace or DayOverrideKind.Rest))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown override kind.");
+        }
+
+        if (kind != DayOverrideKind.Replace && sessions is { Count: > 0 })
+        {
+            throw new ArgumentException($"The {kind} override of {date:uuuu-MM-dd} cannot carry sessions; only a Replace override does.", nameof(sessions));
+        }
+
         Date = date;
         Kind = kind;
-        Sessions = kind == DayOverrideKind.Replace ? (sessions ?? Array.Empty<PlannedSession>()).ToArray() : Array.Empty<PlannedSession>();
+        _sessions = sessions is { Count: > 0 } ? sessions.ToArray() : Array.Empty<PlannedSession>();
+        if (Array.IndexOf(_sessions, null) >= 0)
+        {
+            throw new ArgumentException($"The override of {date:uuuu-MM-dd} has a null session.", nameof(sessions));
+        }
     }
 
     /// <summary>The date.</summary>
@@ -36,7 +60,7 @@ public sealed record DayOverride
     public DayOverrideKind Kind { get; }
 
     /// <summary>The date's sessions, for <see cref="DayOverrideKind.Replace"/>; empty otherwise.</summary>
-    public IReadOnlyList<PlannedSession> Sessions { get; }
+    public IReadOnlyList<PlannedSession> Sessions => _sessions;
 
     /// <summary>The day's name.</summary>
     public string? Name { get; init; }
@@ -46,4 +70,6 @@ public sealed record DayOverride
 
     /// <summary>The day's morning readiness, 1 to 10.</summary>
     public int? Readiness { get; init; }
+
+    internal PlannedSession[] SessionArray => _sessions;
 }

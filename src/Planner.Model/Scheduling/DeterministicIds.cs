@@ -69,5 +69,21 @@ public static class DeterministicIds
     public static string ForSession(string dayId, int position) =>
         Format(Version5(PlannerNamespace, "session\n" + dayId + "\n" + position.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>
+    /// The id of a new day when <see cref="ForDay(string, LocalDate)"/> is already taken (generation 0 is
+    /// that id): rescheduling keeps rows whose ids were derived from other dates, so a new row may need
+    /// the next generation to stay unique, still deterministically.
+    /// </summary>
+    internal static string ForDay(string blockId, LocalDate date, int generation) =>
+        generation == 0
+            ? ForDay(blockId, date)
+            : Format(Version5(PlannerNamespace, "day\n" + blockId + "\n" + Configuration.LocalDateConverters.FormatIso(date) + "\n" + generation.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The id of a new session when <see cref="ForSession(string, int)"/> is already taken (generation 0 is that id).</summary>
+    internal static string ForSession(string dayId, int position, int generation) =>
+        generation == 0
+            ? ForSession(dayId, position)
+            : Format(Version5(PlannerNamespace, "session\n" + dayId + "\n" + position.ToString(CultureInfo.InvariantCulture) + "\n" + generation.ToString(CultureInfo.InvariantCulture)));
+
     private static string Format(Guid id) => id.ToString("D");
 }

@@ -10,15 +10,18 @@ public static class ScheduleExpansion
 
     /// <summary>
     /// Every date of the block, in order, each with its sessions: a lazy stream that allocates
-    /// nothing per day.
+    /// nothing per day (enumerate it with <c>foreach</c>).
     /// </summary>
     /// <param name="schedule">The block's schedule.</param>
-    /// <param name="maxDays">The longest span allowed.</param>
+    /// <param name="maxDays">The longest span allowed, in days; at least 1.</param>
     /// <returns>The days.</returns>
-    /// <exception cref="SpanTooLongException">The block spans more than <paramref name="maxDays"/> days; thrown before anything is produced.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDays"/> is below 1.</exception>
+    /// <exception cref="SpanTooLongException">The block spans more than <paramref name="maxDays"/> days; thrown here, before anything is produced.</exception>
     public static PlannedDays Expand(BlockSchedule schedule, int maxDays = DefaultMaxDays)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDays, 1);
         if (schedule.DayCount > maxDays)
         {
             throw new SpanTooLongException(schedule.Start, schedule.End, maxDays);
@@ -29,13 +32,15 @@ public static class ScheduleExpansion
 
     /// <summary>
     /// Makes the block's <see cref="ProgramDay"/> and <see cref="ScheduledSession"/> entities, with
-    /// deterministic ids derived from the block's id, the date and the position.
+    /// deterministic ids derived from the block's id, the date and the position, one day per date
+    /// (rest days included).
     /// </summary>
     /// <param name="blockId">The block's id.</param>
     /// <param name="schedule">The block's schedule.</param>
-    /// <param name="maxDays">The longest span allowed.</param>
-    /// <returns>The days, in date order, each with its sessions.</returns>
-    /// <exception cref="SpanTooLongException">The block spans more than <paramref name="maxDays"/> days.</exception>
+    /// <param name="maxDays">The longest span allowed, in days.</param>
+    /// <returns>The days, in date order, each with its sessions; made lazily, one at a time.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="blockId"/> or <paramref name="schedule"/> is null.</exception>
+    /// <exception cref="SpanTooLongException">The block spans more than <paramref name="maxDays"/> days; thrown here, before anything is produced.</exception>
     public static IEnumerable<ProgramDay> Materialize(string blockId, BlockSchedule schedule, int maxDays = DefaultMaxDays)
     {
         ArgumentNullException.ThrowIfNull(blockId);
@@ -63,27 +68,30 @@ public static class ScheduleExpansion
             Notes = planned.Notes,
             Readiness = planned.Readiness,
         };
-        for (var position = 0; position < planned.Sessions.Count; position++)
+        var position = 0;
+        foreach (var session in planned.Sessions)
         {
-            var session = planned.Sessions[position];
-            day.Sessions.Add(new ScheduledSession
-            {
-                Id = DeterministicIds.ForSession(dayId, position),
-                DayId = dayId,
-                SessionTemplateId = session.TemplateId,
-                Position = position,
-                Slot = session.Slot,
-                Notes = session.Notes,
-                IsCompleted = session.IsCompleted,
-                CompletionData = session.CompletionData,
-                ConcurrencyStamp = ConcurrencyStamps.Initial,
-            });
+            day.Sessions.Add(ToEntity(DeterministicIds.ForSession(dayId, position), dayId, position, session));
+            position++;
         }
 
         // Materialised rows are deterministic, tokens included; the first edit renews them.
         day.ConcurrencyStamp = ConcurrencyStamps.Initial;
         return day;
     }
+
+    internal static ScheduledSession ToEntity(string id, string dayId, int position, PlannedSession session) => new()
+    {
+        Id = id,
+        DayId = dayId,
+        SessionTemplateId = session.TemplateId,
+        Position = position,
+        Slot = session.Slot,
+        Notes = session.Notes,
+        IsCompleted = session.IsCompleted,
+        CompletionData = session.CompletionData,
+        ConcurrencyStamp = ConcurrencyStamps.Initial,
+    };
 }
 
 /// <summary>The days of an expanded block: a lazy, allocation-free stream (enumerate with <c>foreach</c>).</summary>
@@ -94,7 +102,7 @@ public readonly struct PlannedDays : IEnumerable<PlannedDay>
     internal PlannedDays(BlockSchedule schedule) => _schedule = schedule;
 
     /// <summary>The number of days.</summary>
-    public int Count => _schedule.DayCount;
+    public int Count => _schedule?.DayCount ?? 0;
 
     /// <summary>An enumerator over the days, a struct: enumerating allocates nothing.</summary>
     /// <returns>The enumerator.</returns>
@@ -105,18 +113,33 @@ public readonly struct PlannedDays : IEnumerable<PlannedDay>
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Enumerates the days of a block, in date order.</summary>
+    /// <remarks>
+    /// Keeps a running date, a running offset into the pattern's precomputed period and a cursor into
+    /// the date-sorted overrides, so each step is a table lookup: no hashing, no date arithmetic
+    /// beyond the next day, no allocation.
+    /// </remarks>
     public struct Enumerator : IEnumerator<PlannedDay>
     {
-        private readonly BlockSchedule _schedule;
+        private readonly PlannedSession[][] _table;
+        private readonly DayOverride[] _overrides;
+        private readonly LocalDate _start;
         private readonly int _count;
         private int _index;
+        private int _offset;
+        private int _nextOverride;
+        private LocalDate _date;
         private PlannedDay _current;
 
-        internal Enumerator(BlockSchedule schedule)
+        internal Enumerator(BlockSchedule? schedule)
         {
-            _schedule = schedule;
-            _count = schedule.DayCount;
+            _table = schedule?.PeriodTable ?? [];
+            _overrides = schedule?.OverridesInRange ?? [];
+            _start = schedule?.Start ?? default;
+            _count = schedule?.DayCount ?? 0;
             _index = -1;
+            _offset = -1;
+            _nextOverride = 0;
+            _date = _start;
             _current = default;
         }
 
@@ -133,22 +156,32 @@ public readonly struct PlannedDays : IEnumerable<PlannedDay>
                 return false;
             }
 
-            _index++;
-            var date = _schedule.Start.PlusDays(_index);
-            var sessions = _schedule.Pattern.SessionsOn(date, _schedule.Start);
-            if (_schedule.Overrides.Count > 0 && _schedule.Overrides.TryGetValue(date, out var dayOverride))
+            // The date advances only when a next day exists, so a block ending on 9999-12-31 never overflows.
+            if (++_index > 0)
             {
+                _date = _date.PlusDays(1);
+            }
+
+            if (++_offset == _table.Length)
+            {
+                _offset = 0;
+            }
+
+            var sessions = _table[_offset];
+            if (_nextOverride < _overrides.Length && _overrides[_nextOverride].Date == _date)
+            {
+                var dayOverride = _overrides[_nextOverride++];
                 sessions = dayOverride.Kind switch
                 {
-                    DayOverrideKind.Replace => dayOverride.Sessions,
-                    DayOverrideKind.Rest => Array.Empty<PlannedSession>(),
+                    DayOverrideKind.Replace => dayOverride.SessionArray,
+                    DayOverrideKind.Rest => [],
                     _ => sessions,
                 };
-                _current = new PlannedDay(date, sessions, dayOverride.Name, dayOverride.Notes, dayOverride.Readiness);
+                _current = new PlannedDay(_date, new PlannedSessions(sessions), dayOverride.Name, dayOverride.Notes, dayOverride.Readiness);
             }
             else
             {
-                _current = new PlannedDay(date, sessions, null, null, null);
+                _current = new PlannedDay(_date, new PlannedSessions(sessions), null, null, null);
             }
 
             return true;
@@ -158,6 +191,9 @@ public readonly struct PlannedDays : IEnumerable<PlannedDay>
         public void Reset()
         {
             _index = -1;
+            _offset = -1;
+            _nextOverride = 0;
+            _date = _start;
             _current = default;
         }
 

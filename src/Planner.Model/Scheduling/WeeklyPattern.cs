@@ -5,11 +5,12 @@ namespace Planner.Model.Scheduling;
 /// <summary>A week: weekday to ordered sessions (several for AM/PM days, none for rest days).</summary>
 public sealed class WeeklyPattern : SchedulePattern
 {
-    private readonly IReadOnlyList<PlannedSession>[] _days = new IReadOnlyList<PlannedSession>[8];
+    // Indexed by IsoDayOfWeek (1..7); slot 0 unused.
+    private readonly PlannedSession[][] _days = new PlannedSession[8][];
 
     /// <summary>Creates a weekly pattern.</summary>
     /// <param name="days">The sessions of each weekday; weekdays not given are rest days.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="days"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="days"/> or one of its lists is null.</exception>
     /// <exception cref="ArgumentException">A key is not a weekday.</exception>
     public WeeklyPattern(IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>> days)
     {
@@ -22,7 +23,8 @@ public sealed class WeeklyPattern : SchedulePattern
                 throw new ArgumentException($"'{weekday}' is not a weekday.", nameof(days));
             }
 
-            _days[(int)weekday] = sessions.ToArray();
+            ArgumentNullException.ThrowIfNull(sessions, nameof(days));
+            _days[(int)weekday] = sessions.Count == 0 ? Array.Empty<PlannedSession>() : sessions.ToArray();
         }
     }
 
@@ -31,8 +33,26 @@ public sealed class WeeklyPattern : SchedulePattern
 
     /// <summary>The sessions of a weekday.</summary>
     /// <param name="weekday">The weekday.</param>
+    /// <exception cref="IndexOutOfRangeException"><paramref name="weekday"/> is not a weekday.</exception>
     public IReadOnlyList<PlannedSession> this[IsoDayOfWeek weekday] => _days[(int)weekday];
 
     /// <inheritdoc />
+    internal override int PeriodDays => 7;
+
+    /// <inheritdoc />
     public override IReadOnlyList<PlannedSession> SessionsOn(LocalDate date, LocalDate blockStart) => _days[(int)date.DayOfWeek];
+
+    /// <inheritdoc />
+    internal override PlannedSession[][] PeriodTable(IsoDayOfWeek startWeekday)
+    {
+        var table = new PlannedSession[7][];
+        for (var i = 0; i < 7; i++)
+        {
+            table[i] = On(WeekdayAfter(startWeekday, i));
+        }
+
+        return table;
+    }
+
+    internal PlannedSession[] On(IsoDayOfWeek weekday) => _days[(int)weekday];
 }
