@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model.Planning;
+using Planner.Model.Scheduling;
 
 namespace Planner.Model.Tests.Planning;
 
@@ -93,7 +94,7 @@ public abstract partial class PlanningTests<TDatabase>
             () => service.ReorderSessionsAsync(day.Id, day.Sessions.Select(s => s.Id).Reverse().Append(context.Set<ScheduledSession>().Local.Single(s => s.Slot == "noon").Id).ToList()),
             () => service.MoveSessionAsync(day.Sessions.Single(s => s.Slot == "pm").Id, Wednesday.PlusDays(1)),
             () => service.CopyWeekAsync(seeded.ProgramId, BlockStart.PlusDays(7), BlockStart.PlusDays(21)),
-            () => service.AddBlockAsync(seeded.ProgramId, "Taper", new Scheduling.BlockSchedule(new LocalDate(2024, 4, 1), new LocalDate(2024, 4, 14))),
+            () => service.AddBlockAsync(seeded.ProgramId, "Taper", new BlockSchedule(new LocalDate(2024, 4, 1), new LocalDate(2024, 4, 14))),
         };
         foreach (var write in writes)
         {
