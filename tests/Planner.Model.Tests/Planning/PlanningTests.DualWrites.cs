@@ -91,7 +91,7 @@ public abstract partial class PlanningTests<TDatabase>
             () => service.UpdateDayAsync(day.Id, new DayDetails("Hills", "windy", 4)),
             () => service.AddSessionAsync(day.Id, seeded.LongTemplateId, "noon"),
             () => service.CompleteSessionAsync(day.Sessions.Single(s => s.Position == 0).Id, new SessionCompletion { Rpe = 7 }),
-            () => service.ReorderSessionsAsync(day.Id, day.Sessions.Select(s => s.Id).Reverse().Append(context.Set<ScheduledSession>().Local.Single(s => s.Slot == "noon").Id).ToList()),
+            () => service.ReorderSessionsAsync(day.Id, day.Sessions.OrderBy(s => s.Position).Select(s => s.Id).Reverse().Append(context.Set<ScheduledSession>().Local.Single(s => s.Slot == "noon").Id).ToList()),
             () => service.MoveSessionAsync(day.Sessions.Single(s => s.Slot == "pm").Id, Wednesday.PlusDays(1)),
             () => service.CopyWeekAsync(seeded.ProgramId, BlockStart.PlusDays(7), BlockStart.PlusDays(21)),
             () => service.AddBlockAsync(seeded.ProgramId, "Taper", new BlockSchedule(new LocalDate(2024, 4, 1), new LocalDate(2024, 4, 14))),
