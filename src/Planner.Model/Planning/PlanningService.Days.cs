@@ -362,17 +362,26 @@ public sealed partial class PlanningService
         }
         catch (DbUpdateConcurrencyException e)
         {
-            var entry = e.Entries.Count > 0 ? e.Entries[0] : null;
-            var seen = entry?.Property(nameof(ProgramDay.ConcurrencyStamp)).OriginalValue as string;
-            switch (entry?.Entity)
+            var conflict = await ConflictAsync(e, cancellationToken).ConfigureAwait(false);
+            if (ReferenceEquals(conflict, e))
             {
-                case ProgramDay day:
-                    throw new PlanConcurrencyException(day.Id, seen, await CurrentDayAsync(day.Id, cancellationToken).ConfigureAwait(false), e);
-                case ScheduledSession session:
-                    throw new PlanConcurrencyException(session.Id, seen, await CurrentSessionAsync(session.Id, cancellationToken).ConfigureAwait(false), e);
-                default:
-                    throw;
+                throw;
             }
+
+            throw conflict;
         }
+    }
+
+    /// <summary>Our exception for EF Core's concurrency failure, with what is current; EF Core's own when no day or session is involved.</summary>
+    private async Task<Exception> ConflictAsync(DbUpdateConcurrencyException e, CancellationToken cancellationToken)
+    {
+        var entry = e.Entries.FirstOrDefault(x => x.Entity is ProgramDay or ScheduledSession);
+        var seen = entry?.Property(nameof(ProgramDay.ConcurrencyStamp)).OriginalValue as string;
+        return entry?.Entity switch
+        {
+            ProgramDay day => new PlanConcurrencyException(day.Id, seen, await CurrentDayAsync(day.Id, cancellationToken).ConfigureAwait(false), e),
+            ScheduledSession session => new PlanConcurrencyException(session.Id, seen, await CurrentSessionAsync(session.Id, cancellationToken).ConfigureAwait(false), e),
+            _ => e,
+        };
     }
 }
