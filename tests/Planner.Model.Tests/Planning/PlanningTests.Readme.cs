@@ -59,6 +59,10 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(new LocalDate(2024, 2, 5), week6.From);
         Assert.Equal("Marathon 2025", again.Name);
 
+        var (rescheduled, perBlock) = await ReadmeSnippets.RescheduleAsync(planner, seeded.ProgramId, seeded.BlockId, new Planner.Model.Scheduling.BlockSchedule(BlockStart, BlockEnd));
+        Assert.NotEmpty(rescheduled.Conflicts); // a rest pattern: logged and annotated work stays, reported
+        Assert.Equal(2, perBlock.Count); // Base Builder and Peak
+
         var writer = new RowsJsonWriter();
         await ReadmeSnippets.CreatePlannerWithOptions(db, writer).UpdateDayAsync(wednesday.Id, new DayDetails(null, null, null));
         Assert.Equal(1, writer.Calls);

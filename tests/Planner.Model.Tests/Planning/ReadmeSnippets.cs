@@ -124,4 +124,14 @@ public static class ReadmeSnippets
         ProgramSummary again = await planner.StartProgramFromAsync(programId, newProgramId: Guid.NewGuid().ToString(), "Marathon 2025", new LocalDate(2025, 1, 6));
         return (week6, again);
     }
+
+    public static async Task<(RescheduleChangeSet, IReadOnlyList<RescheduleChangeSet>)> RescheduleAsync(PlanningService planner, string programId, string blockId, BlockSchedule newSchedule)
+    {
+        RescheduleChangeSet changes = await planner.RescheduleBlockAsync(blockId, newSchedule);
+        var keptWhereDone = changes.Conflicts.Select(c => (c.Id, c.Date, c.Reason)).ToList();
+
+        // Ill for three days: the whole program moves three days later.
+        IReadOnlyList<RescheduleChangeSet> perBlock = await planner.ShiftProgramAsync(programId, days: 3);
+        return (changes, perBlock);
+    }
 }
