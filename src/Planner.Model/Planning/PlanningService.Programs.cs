@@ -1,0 +1,283 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Planner.Model.Scheduling;
+
+namespace Planner.Model.Planning;
+
+public sealed partial class PlanningService
+{
+    /// <summary>
+    /// Adds a block to a program from a pattern: its days and sessions materialised with deterministic
+    /// ids (<see cref="ScheduleExpansion.Materialize"/>), placed after the program's other blocks. The
+    /// program's dates widen to cover it.
+    /// </summary>
+    /// <param name="programId">The program's id.</param>
+    /// <param name="name">The block's name.</param>
+    /// <param name="schedule">The block's dates, pattern and overrides.</param>
+    /// <param name="color">A display colour, or <see langword="null"/>.</param>
+    /// <param name="goalIds">Goals the block works towards, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The new block.</returns>
+    /// <exception cref="KeyNotFoundException">There is no such program.</exception>
+    /// <exception cref="ArgumentException">The block's dates overlap another block of the program.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An override's readiness is not 1 to 10.</exception>
+    /// <exception cref="SpanTooLongException">The block spans more than ten years.</exception>
+    public Task<BlockSummary> AddBlockAsync(string programId, string name, BlockSchedule schedule, string? color = null, IReadOnlyList<string>? goalIds = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(schedule);
+        foreach (var dayOverride in schedule.Overrides.Values)
+        {
+            ValidateReadiness(dayOverride.Readiness, nameof(schedule), $"the override on {Iso(dayOverride.Date)} of the new block '{name}' of program '{programId}'");
+        }
+
+        return WriteAsync(
+            async ct =>
+            {
+                var program = await _context.Set<TrainingProgram>().AsTracking().SingleOrDefaultAsync(p => p.Id == programId, ct).ConfigureAwait(false)
+                    ?? throw new KeyNotFoundException($"There is no program '{programId}'.");
+                var blocks = await Query<ProgramBlock>()
+                    .Where(b => b.ProgramId == programId)
+                    .Select(b => new { b.Id, b.Name, b.Position, b.StartDate, b.EndDate })
+                    .ToListAsync(ct).ConfigureAwait(false);
+                var overlap = blocks.FirstOrDefault(b => b.StartDate <= schedule.End && b.EndDate >= schedule.Start);
+                if (overlap is not null)
+                {
+                    throw new ArgumentException(
+                        $"Program '{programId}': the new block {Iso(schedule.Start)}..{Iso(schedule.End)} overlaps block '{overlap.Name}' ({Iso(overlap.StartDate)}..{Iso(overlap.EndDate)}).",
+                        nameof(schedule));
+                }
+
+                var position = blocks.Count == 0 ? 0 : blocks.Max(b => b.Position) + 1;
+                var blockId = DeterministicIds.ForBlock(programId, DeterministicIds.PositionKey(position));
+                var block = new ProgramBlock
+                {
+                    Id = blockId,
+                    ProgramId = programId,
+                    Position = position,
+                    Name = name,
+                    StartDate = schedule.Start,
+                    EndDate = schedule.End,
+                    Color = color,
+                };
+                foreach (var day in ScheduleExpansion.Materialize(blockId, schedule))
+                {
+                    block.Days.Add(day);
+                }
+
+                foreach (var goalId in (goalIds ?? []).Distinct(StringComparer.Ordinal))
+                {
+                    block.GoalLinks.Add(new BlockGoal { BlockId = blockId, GoalId = goalId });
+                }
+
+                _context.Add(block);
+                if (program.StartDate is null || program.StartDate > schedule.Start)
+                {
+                    program.StartDate = schedule.Start;
+                }
+
+                if (program.EndDate is null || program.EndDate < schedule.End)
+                {
+                    program.EndDate = schedule.End;
+                }
+
+                await SaveAsync(ct).ConfigureAwait(false);
+                return (new BlockSummary(blockId, programId, position, name, schedule.Start, schedule.End, color), programId);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies the plan of a week (seven dates from <paramref name="sourceStart"/>) onto the seven dates
+    /// from <paramref name="targetStart"/>: each target date gets the source date's name and planned
+    /// sessions (template, slot, notes); a source date with nothing planned clears the target's plan. The target's completed sessions are kept (logged work is never
+    /// lost); its other sessions are replaced. Nothing logged is copied (completion, readiness, day notes).
+    /// Target dates without a row get one when a block covers them.
+    /// </summary>
+    /// <param name="programId">The program's id.</param>
+    /// <param name="sourceStart">The first date of the week to copy.</param>
+    /// <param name="targetStart">The first date of the week to write.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The target week as it is now.</returns>
+    /// <exception cref="ArgumentException">The two weeks overlap.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A source date with sessions or a name maps to a target date no block covers.</exception>
+    public Task<CalendarWindow> CopyWeekAsync(string programId, LocalDate sourceStart, LocalDate targetStart, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        if (Math.Abs(Period.DaysBetween(sourceStart, targetStart)) < 7)
+        {
+            throw new ArgumentException($"The weeks from {Iso(sourceStart)} and {Iso(targetStart)} overlap.", nameof(targetStart));
+        }
+
+        return WriteAsync(
+            async ct =>
+            {
+                var sourceEnd = sourceStart.PlusDays(6);
+                var source = await Query<ProgramDay>()
+                    .Include(d => d.Sessions)
+                    .Where(d => d.Block!.ProgramId == programId && d.Date >= sourceStart && d.Date <= sourceEnd)
+                    .OrderBy(d => d.Date).ThenBy(d => d.Block!.Position)
+                    .ToListAsync(ct).ConfigureAwait(false);
+
+                var sourceByDate = source.GroupBy(d => d.Date).ToDictionary(g => g.Key, g => g.First());
+                for (var offset = 0; offset < 7; offset++)
+                {
+                    var sourceDay = sourceByDate.GetValueOrDefault(sourceStart.PlusDays(offset));
+                    var date = targetStart.PlusDays(offset);
+                    ProgramDay? target;
+                    if (sourceDay is null || (sourceDay.Sessions.Count == 0 && sourceDay.Name is null))
+                    {
+                        // Nothing planned in the source: the target's plan is cleared, but no row is made for it.
+                        target = await FindDayAsync(programId, null, date, ct).ConfigureAwait(false);
+                        if (target is null)
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        target = await FindOrCreateDayAsync(programId, sourceDay.BlockId, date, ct).ConfigureAwait(false);
+                    }
+
+                    target.Name = sourceDay?.Name;
+                    var kept = target.Sessions.Where(s => s.IsCompleted).OrderBy(s => s.Position).ToList();
+                    foreach (var replaced in target.Sessions.Where(s => !s.IsCompleted).ToList())
+                    {
+                        target.Sessions.Remove(replaced);
+                        _context.Remove(replaced);
+                    }
+
+                    var ordered = kept;
+                    foreach (var planned in sourceDay?.Sessions.OrderBy(s => s.Position) ?? Enumerable.Empty<ScheduledSession>())
+                    {
+                        var copy = new ScheduledSession { Id = NewId(), DayId = target.Id, SessionTemplateId = planned.SessionTemplateId, Slot = planned.Slot, Notes = planned.Notes };
+                        target.Sessions.Add(copy);
+                        ordered.Add(copy);
+                    }
+
+                    await PlaceSessionsAsync(target, ordered, ct).ConfigureAwait(false);
+                }
+
+                await SaveAsync(ct).ConfigureAwait(false);
+                return (await CalendarAsync(programId, targetStart, targetStart.PlusDays(6), ct).ConfigureAwait(false), programId);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a new program from an existing one used as a template, at a new start date: blocks, days
+    /// and planned sessions shifted by the same number of days, goal links kept; nothing logged is copied
+    /// (completion, readiness, day notes). Ids derive from the new program's id (<see cref="DeterministicIds"/>),
+    /// so the same call gives the same rows.
+    /// </summary>
+    /// <param name="templateProgramId">The id of the program to copy.</param>
+    /// <param name="newProgramId">The new program's id.</param>
+    /// <param name="name">The new program's name.</param>
+    /// <param name="startDate">The new program's first date; the template's first date lands on it.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The new program.</returns>
+    /// <exception cref="KeyNotFoundException">There is no template program.</exception>
+    /// <exception cref="InvalidOperationException">A program with the new id exists, or the template has neither a start date nor blocks.</exception>
+    public Task<ProgramSummary> StartProgramFromAsync(string templateProgramId, string newProgramId, string name, LocalDate startDate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(templateProgramId);
+        ArgumentNullException.ThrowIfNull(newProgramId);
+        ArgumentNullException.ThrowIfNull(name);
+        return WriteAsync(
+            async ct =>
+            {
+                if (await Query<TrainingProgram>().AnyAsync(p => p.Id == newProgramId, ct).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException($"A program '{newProgramId}' exists already.");
+                }
+
+                var template = await Query<TrainingProgram>()
+                    .Include(p => p.GoalLinks)
+                    .Include(p => p.Blocks).ThenInclude(b => b.GoalLinks)
+                    .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions)
+                    .AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.Id == templateProgramId, ct).ConfigureAwait(false)
+                    ?? throw new KeyNotFoundException($"There is no program '{templateProgramId}'.");
+
+                var templateStart = template.StartDate
+                    ?? (template.Blocks.Count > 0 ? template.Blocks.Min(b => b.StartDate) : (LocalDate?)null)
+                    ?? throw new InvalidOperationException($"Program '{templateProgramId}' has neither a start date nor blocks to start from.");
+                var shift = Period.DaysBetween(templateStart, startDate);
+
+                var program = new TrainingProgram
+                {
+                    Id = newProgramId,
+                    Name = name,
+                    StartDate = startDate,
+                    EndDate = template.EndDate?.PlusDays(shift),
+                    LegacyGoalIds = template.LegacyGoalIds,
+                };
+                foreach (var link in template.GoalLinks)
+                {
+                    program.GoalLinks.Add(new ProgramGoal { ProgramId = newProgramId, GoalId = link.GoalId });
+                }
+
+                var index = 0;
+                foreach (var block in template.Blocks.OrderBy(b => b.Position).ThenBy(b => b.StartDate))
+                {
+                    // The block's place in order, not its legacy id: legacy ids may repeat within a program.
+                    var blockId = DeterministicIds.ForBlock(newProgramId, DeterministicIds.PositionKey(index++));
+                    var copy = new ProgramBlock
+                    {
+                        Id = blockId,
+                        ProgramId = newProgramId,
+                        LegacyId = block.LegacyId,
+                        Position = block.Position,
+                        Name = block.Name,
+                        StartDate = block.StartDate.PlusDays(shift),
+                        EndDate = block.EndDate.PlusDays(shift),
+                        Color = block.Color,
+                    };
+                    foreach (var link in block.GoalLinks)
+                    {
+                        copy.GoalLinks.Add(new BlockGoal { BlockId = blockId, GoalId = link.GoalId });
+                    }
+
+                    foreach (var day in block.Days.OrderBy(d => d.Date))
+                    {
+                        copy.Days.Add(CopyDay(blockId, day, day.Date.PlusDays(shift)));
+                    }
+
+                    program.Blocks.Add(copy);
+                }
+
+                _context.Add(program);
+                await SaveAsync(ct).ConfigureAwait(false);
+                return (new ProgramSummary(newProgramId, name, program.StartDate, program.EndDate), newProgramId);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>A day's plan on a new date in a new block: deterministic ids, nothing logged.</summary>
+    private static ProgramDay CopyDay(string blockId, ProgramDay day, LocalDate date)
+    {
+        var dayId = DeterministicIds.ForDay(blockId, date);
+        var copy = new ProgramDay { Id = dayId, BlockId = blockId, Date = date, Name = day.Name };
+        var position = 0;
+        foreach (var session in day.Sessions.OrderBy(s => s.Position))
+        {
+            copy.Sessions.Add(new ScheduledSession
+            {
+                Id = DeterministicIds.ForSession(dayId, position),
+                DayId = dayId,
+                SessionTemplateId = session.SessionTemplateId,
+                Position = position++,
+                Slot = session.Slot,
+                Notes = session.Notes,
+                ConcurrencyStamp = ConcurrencyStamps.Initial,
+            });
+        }
+
+        copy.ConcurrencyStamp = ConcurrencyStamps.Initial;
+        return copy;
+    }
+
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+}

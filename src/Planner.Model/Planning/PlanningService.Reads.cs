@@ -1,0 +1,260 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using NodaTime;
+
+namespace Planner.Model.Planning;
+
+public sealed partial class PlanningService
+{
+    // Compiled queries belong to one model; a context type has one model per provider (and hosts may
+    // run one type on two providers, as the tests do), so they are compiled once per model.
+    private static readonly ConditionalWeakTable<IModel, Func<DbContext, string, LocalDate, LocalDate, IAsyncEnumerable<CalendarRow>>> CalendarQueries = [];
+
+    // One flat row per (day, session), days without sessions included: one SQL command for any window.
+    // No tracking, a projection, no entity materialisation.
+    private static Func<DbContext, string, LocalDate, LocalDate, IAsyncEnumerable<CalendarRow>> CompileCalendarQuery() =>
+        EF.CompileAsyncQuery((DbContext c, string programId, LocalDate first, LocalDate last) =>
+            from d in c.Set<ProgramDay>()
+            join b in c.Set<ProgramBlock>() on d.BlockId equals b.Id
+            where b.ProgramId == programId && d.Date >= first && d.Date <= last
+            join s0 in c.Set<ScheduledSession>() on d.Id equals s0.DayId into daySessions
+            from s in daySessions.DefaultIfEmpty()
+            join t0 in c.Set<SessionTemplate>() on s.SessionTemplateId equals t0.Id into sessionTemplates
+            from t in sessionTemplates.DefaultIfEmpty()
+            orderby d.Date, b.Position, d.Id, s.Position
+            select new CalendarRow(
+                d.Id, d.BlockId, d.Date, d.Name, d.Notes, d.Readiness, d.ConcurrencyStamp,
+                s.Id, (int?)s.Position, s.Slot, s.Notes, (bool?)s.IsCompleted, s.CompletionData, s.ConcurrencyStamp, s.SessionTemplateId, t.Name));
+
+    /// <summary>A program's calendar between two dates: its days with their sessions and templates, in date and position order. One SQL command.</summary>
+    /// <param name="programId">The program's id.</param>
+    /// <param name="from">The first date.</param>
+    /// <param name="to">The last date (inclusive).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The window; dates without a day row (outside every block) are absent.</returns>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    public async Task<CalendarWindow> CalendarAsync(string programId, LocalDate from, LocalDate to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        if (to < from)
+        {
+            throw new ArgumentException($"The window's end {to:uuuu-MM-dd} is before its start {from:uuuu-MM-dd}.", nameof(to));
+        }
+
+        var days = new List<CalendarDay>();
+        List<CalendarSession>? sessions = null;
+        CalendarRow current = default;
+        var query = CalendarQueries.GetValue(_context.Model, _ => CompileCalendarQuery());
+        await foreach (var row in query(_context, programId, from, to).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (current.DayId != row.DayId)
+            {
+                if (current.DayId is not null)
+                {
+                    days.Add(current.ToDay(sessions!));
+                }
+
+                current = row;
+                sessions = [];
+            }
+
+            if (row.SessionId is not null)
+            {
+                sessions!.Add(row.ToSession());
+            }
+        }
+
+        if (current.DayId is not null)
+        {
+            days.Add(current.ToDay(sessions!));
+        }
+
+        return new CalendarWindow(from, to, days);
+    }
+
+    /// <summary>The athlete's today: the calendar of the current date in their time zone. One SQL command.</summary>
+    /// <param name="programId">The program's id.</param>
+    /// <param name="zone">The athlete's time zone.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A one-date window (<see cref="CalendarWindow.From"/> is today); no day when the program has none that date.</returns>
+    public Task<CalendarWindow> TodayAsync(string programId, DateTimeZone zone, CancellationToken cancellationToken = default)
+    {
+        var today = Today(zone);
+        return CalendarAsync(programId, today, today, cancellationToken);
+    }
+
+    /// <summary>The athlete's this week: the seven dates from <see cref="ThisWeekStart"/>, in their time zone. One SQL command.</summary>
+    /// <param name="programId">The program's id.</param>
+    /// <param name="zone">The athlete's time zone.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The week's window.</returns>
+    public Task<CalendarWindow> ThisWeekAsync(string programId, DateTimeZone zone, CancellationToken cancellationToken = default)
+    {
+        var start = ThisWeekStart(zone);
+        return CalendarAsync(programId, start, start.PlusDays(6), cancellationToken);
+    }
+
+    /// <summary>The blocks linked to a goal, by program then position. One SQL command.</summary>
+    /// <param name="goalId">The goal's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The blocks.</returns>
+    public async Task<IReadOnlyList<BlockSummary>> BlocksByGoalAsync(string goalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(goalId);
+        return await (
+            from l in Query<BlockGoal>()
+            where l.GoalId == goalId
+            join b in Query<ProgramBlock>() on l.BlockId equals b.Id
+            orderby b.ProgramId, b.Position, b.Id
+            select new BlockSummary(b.Id, b.ProgramId, b.Position, b.Name, b.StartDate, b.EndDate, b.Color))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The programs linked to a goal, by name. One SQL command.</summary>
+    /// <param name="goalId">The goal's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The programs.</returns>
+    public async Task<IReadOnlyList<ProgramSummary>> ProgramsByGoalAsync(string goalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(goalId);
+        return await (
+            from l in Query<ProgramGoal>()
+            where l.GoalId == goalId
+            join p in Query<TrainingProgram>() on l.ProgramId equals p.Id
+            orderby p.Name, p.Id
+            select new ProgramSummary(p.Id, p.Name, p.StartDate, p.EndDate))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Planned, completed and missed sessions of each block of a program, as of the athlete's today,
+    /// counted in SQL (one grouped query). Blocks without sessions are absent.
+    /// </summary>
+    /// <param name="programId">The program's id.</param>
+    /// <param name="zone">The athlete's time zone ("missed" means planned before their today).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The blocks' compliance, in block order.</returns>
+    public async Task<IReadOnlyList<BlockCompliance>> ComplianceByBlockAsync(string programId, DateTimeZone zone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        var today = Today(zone);
+        var rows = await (
+            from s in Query<ScheduledSession>()
+            join d in Query<ProgramDay>() on s.DayId equals d.Id
+            join b in Query<ProgramBlock>() on d.BlockId equals b.Id
+            where b.ProgramId == programId
+            group new { s.IsCompleted, d.Date } by new { b.Id, b.Name, b.StartDate, b.Position } into g
+            orderby g.Key.Position, g.Key.Id
+            select new
+            {
+                g.Key.Id,
+                g.Key.Name,
+                g.Key.StartDate,
+                Planned = g.Count(),
+                Completed = g.Sum(x => x.IsCompleted ? 1 : 0),
+                Missed = g.Sum(x => !x.IsCompleted && x.Date < today ? 1 : 0),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new BlockCompliance(r.Id, r.Name, r.StartDate, new Compliance(r.Planned, r.Completed, r.Missed))).ToList();
+    }
+
+    /// <summary>
+    /// Planned, completed and missed sessions of each week of a program (weeks from
+    /// <see cref="PlanningOptions.WeekStart"/>), as of the athlete's today. One grouped query counts per
+    /// date in SQL; the at most seven dates of a week are then added up here, since week arithmetic on
+    /// dates differs per provider and date mapping. Weeks without sessions are absent.
+    /// </summary>
+    /// <param name="programId">The program's id.</param>
+    /// <param name="zone">The athlete's time zone.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The weeks' compliance, in date order.</returns>
+    public async Task<IReadOnlyList<WeekCompliance>> ComplianceByWeekAsync(string programId, DateTimeZone zone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        var today = Today(zone);
+        var rows = await (
+            from s in Query<ScheduledSession>()
+            join d in Query<ProgramDay>() on s.DayId equals d.Id
+            join b in Query<ProgramBlock>() on d.BlockId equals b.Id
+            where b.ProgramId == programId
+            group new { s.IsCompleted, d.Date } by d.Date into g
+            orderby g.Key
+            select new
+            {
+                Date = g.Key,
+                Planned = g.Count(),
+                Completed = g.Sum(x => x.IsCompleted ? 1 : 0),
+                Missed = g.Sum(x => !x.IsCompleted && x.Date < today ? 1 : 0),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var weeks = new List<WeekCompliance>();
+        foreach (var row in rows)
+        {
+            var weekStart = WeekStartOf(row.Date);
+            if (weeks.Count > 0 && weeks[^1].WeekStart == weekStart)
+            {
+                var c = weeks[^1].Compliance;
+                weeks[^1] = new WeekCompliance(weekStart, new Compliance(c.Planned + row.Planned, c.Completed + row.Completed, c.Missed + row.Missed));
+            }
+            else
+            {
+                weeks.Add(new WeekCompliance(weekStart, new Compliance(row.Planned, row.Completed, row.Missed)));
+            }
+        }
+
+        return weeks;
+    }
+
+    private async Task<CalendarDay?> CurrentDayAsync(string dayId, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from d in Query<ProgramDay>()
+            where d.Id == dayId
+            join s0 in Query<ScheduledSession>() on d.Id equals s0.DayId into daySessions
+            from s in daySessions.DefaultIfEmpty()
+            join t0 in Query<SessionTemplate>() on s.SessionTemplateId equals t0.Id into sessionTemplates
+            from t in sessionTemplates.DefaultIfEmpty()
+            orderby s.Position
+            select new CalendarRow(
+                d.Id, d.BlockId, d.Date, d.Name, d.Notes, d.Readiness, d.ConcurrencyStamp,
+                s.Id, (int?)s.Position, s.Slot, s.Notes, (bool?)s.IsCompleted, s.CompletionData, s.ConcurrencyStamp, s.SessionTemplateId, t.Name))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0].ToDay(rows.Where(r => r.SessionId is not null).Select(r => r.ToSession()).ToList());
+    }
+
+    private async Task<CalendarSession?> CurrentSessionAsync(string sessionId, CancellationToken cancellationToken) =>
+        await (
+            from s in Query<ScheduledSession>()
+            where s.Id == sessionId
+            join t in Query<SessionTemplate>() on s.SessionTemplateId equals t.Id
+            select new CalendarSession(s.Id, s.Position, s.Slot, s.Notes, s.IsCompleted, s.CompletionData, s.ConcurrencyStamp, s.SessionTemplateId, t.Name))
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>One (day, session) row of a calendar read; the session's columns are null for a day without sessions. A struct: nothing allocated per row beyond the records returned.</summary>
+internal readonly record struct CalendarRow(
+    string DayId,
+    string BlockId,
+    LocalDate Date,
+    string? DayName,
+    string? DayNotes,
+    int? Readiness,
+    string DayStamp,
+    string? SessionId,
+    int? Position,
+    string? Slot,
+    string? SessionNotes,
+    bool? IsCompleted,
+    string? CompletionData,
+    string? SessionStamp,
+    string? TemplateId,
+    string? TemplateName)
+{
+    public CalendarDay ToDay(IReadOnlyList<CalendarSession> sessions) =>
+        new(DayId, BlockId, Date, DayName, DayNotes, Readiness, DayStamp, sessions);
+
+    public CalendarSession ToSession() =>
+        new(SessionId!, Position!.Value, Slot, SessionNotes, IsCompleted!.Value, CompletionData, SessionStamp!, TemplateId!, TemplateName ?? string.Empty);
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
+
+namespace Planner.Model.Planning;
+
+/// <summary>
+/// The planning API a host builds its endpoints on: calendar reads, compliance, and writes of days,
+/// sessions, blocks and programs, on the host's own <see cref="DbContext"/> (any context whose model
+/// calls <c>ApplyPlannerModel()</c>).
+/// </summary>
+/// <remarks>
+/// <para>Create one per unit of work, like the context it wraps (a web request). Reads return
+/// untracked snapshots (<see cref="CalendarDay"/>, <see cref="Compliance"/>, ...); writes load only the
+/// rows they change, save them with <c>SaveChanges</c> in one transaction (the host's, if one is open)
+/// and return the new concurrency stamp. Pending changes the host left in the context are saved with
+/// them. After an exception from a write, discard the context, as EF Core advises.</para>
+/// <para>Writes take the concurrency stamp the caller last saw (optional): a stale one raises
+/// <see cref="PlanConcurrencyException"/> with what is current. Edits of different days never conflict.</para>
+/// </remarks>
+public sealed partial class PlanningService
+{
+    private readonly DbContext _context;
+    private readonly IClock _clock;
+    private readonly PlanningOptions _options;
+
+    /// <summary>Creates the service over a host's context.</summary>
+    /// <param name="context">The host's context; its model must include the planner's (<c>ApplyPlannerModel()</c>).</param>
+    /// <param name="clock">The clock "today" comes from (<c>SystemClock.Instance</c> in production, a fake one in tests).</param>
+    /// <param name="options">The week start and dual writes; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="clock"/> is null.</exception>
+    public PlanningService(DbContext context, IClock clock, PlanningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(clock);
+        _context = context;
+        _clock = clock;
+        _options = options ?? new PlanningOptions();
+    }
+
+    /// <summary>The athlete's date now, in their time zone (never the server's).</summary>
+    /// <param name="zone">The athlete's time zone, e.g. <c>DateTimeZoneProviders.Tzdb["Pacific/Auckland"]</c>.</param>
+    /// <returns>Today's date where the athlete is.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    public LocalDate Today(DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return _clock.GetCurrentInstant().InZone(zone).Date;
+    }
+
+    /// <summary>The first date of the athlete's current week (on or before today, on <see cref="PlanningOptions.WeekStart"/>).</summary>
+    /// <param name="zone">The athlete's time zone.</param>
+    /// <returns>The week's first date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    public LocalDate ThisWeekStart(DateTimeZone zone) => WeekStartOf(Today(zone));
+
+    private LocalDate WeekStartOf(LocalDate date) => date.With(DateAdjusters.PreviousOrSame(_options.WeekStart));
+
+    private IQueryable<T> Query<T>()
+        where T : class => _context.Set<T>().AsNoTracking();
+
+    /// <summary>
+    /// Runs a write in a transaction (joining the host's when one is open), then the dual write of the
+    /// program's legacy column, then commits.
+    /// </summary>
+    private async Task<TResult> WriteAsync<TResult>(Func<CancellationToken, Task<(TResult Result, string ProgramId)>> change, CancellationToken cancellationToken)
+    {
+        IDbContextTransaction? transaction = null;
+        if (_context.Database.CurrentTransaction is null)
+        {
+            transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var (result, programId) = await change(cancellationToken).ConfigureAwait(false);
+            if (_options.LegacyScheduleWriter is { } writer)
+            {
+                await WriteLegacyScheduleAsync(writer, programId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WriteLegacyScheduleAsync(ILegacyScheduleWriter writer, string programId, CancellationToken cancellationToken)
+    {
+        // Lock the program's row first: a concurrent write of another day of the same program then waits
+        // for this transaction, and reads its rows after it commits, so neither JSON loses the other's edit.
+        await _context.Set<TrainingProgram>()
+            .Where(p => p.Id == programId)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyWeeklySchedule, p => p.LegacyWeeklySchedule), cancellationToken)
+            .ConfigureAwait(false);
+
+        var program = await Query<TrainingProgram>()
+            .Include(p => p.GoalLinks)
+            .Include(p => p.Blocks).ThenInclude(b => b.GoalLinks)
+            .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions).ThenInclude(s => s.SessionTemplate)
+            .AsSplitQuery()
+            .SingleAsync(p => p.Id == programId, cancellationToken)
+            .ConfigureAwait(false);
+
+        // Children in the order the plan shows them, whatever order the database returned.
+        program.Blocks = program.Blocks.OrderBy(b => b.Position).ToList();
+        foreach (var block in program.Blocks)
+        {
+            block.Days = block.Days.OrderBy(d => d.Date).ToList();
+            foreach (var day in block.Days)
+            {
+                day.Sessions = day.Sessions.OrderBy(s => s.Position).ToList();
+            }
+        }
+
+        var json = writer.Write(program);
+        await _context.Set<TrainingProgram>()
+            .Where(p => p.Id == programId)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyWeeklySchedule, json), cancellationToken)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Planner.Model.Planning;
+
+namespace Planner.Model.Tests.Planning;
+
+public abstract partial class PlanningTests<TDatabase>
+{
+    [SkippableFact]
+    public async Task Edits_of_different_days_from_two_contexts_both_land()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var thursday = Wednesday.PlusDays(1);
+
+        // Both athletes' screens read the week from the same state.
+        await using var first = CreateContext();
+        await using var second = CreateContext();
+        var week = await Service(first).CalendarAsync(seeded.ProgramId, BlockStart.PlusDays(7), BlockStart.PlusDays(13));
+        var wednesdayStamp = week.Days.Single(d => d.Date == Wednesday).ConcurrencyStamp;
+        var thursdayStamp = week.Days.Single(d => d.Date == thursday).ConcurrencyStamp;
+
+        await Task.WhenAll(
+            Service(first).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Wed", null, 5), wednesdayStamp),
+            Service(second).UpdateDayAsync(seeded.DayId(thursday), new DayDetails("Thu", null, 8), thursdayStamp));
+
+        Assert.Equal("Wed", (await DayRowAsync(seeded, Wednesday)).Name);
+        Assert.Equal("Thu", (await DayRowAsync(seeded, thursday)).Name);
+    }
+
+    [SkippableFact]
+    public async Task A_stale_edit_of_the_same_day_fails_with_what_is_current()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var dayId = seeded.DayId(Wednesday);
+        var seen = (await DayRowAsync(seeded, Wednesday)).ConcurrencyStamp;
+
+        await using var first = CreateContext();
+        await using var second = CreateContext();
+        var landed = await Service(first).UpdateDayAsync(dayId, new DayDetails("First", null, 6), seen);
+        var error = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(second).UpdateDayAsync(dayId, new DayDetails("Second", null, 2), seen));
+
+        Assert.Equal(dayId, error.EntityId);
+        Assert.Equal(seen, error.ExpectedStamp);
+        Assert.Equal(("First", (int?)6, landed.ConcurrencyStamp), (error.CurrentDay!.Name, error.CurrentDay.Readiness, error.CurrentDay.ConcurrencyStamp));
+        Assert.Equal("First", (await DayRowAsync(seeded, Wednesday)).Name);
+    }
+
+    [SkippableFact]
+    public async Task A_conflict_found_only_on_saving_is_our_exception_too()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var dayId = seeded.DayId(Wednesday);
+
+        // The host's context already tracks the day as it was: the load passes, the UPDATE finds the stamp changed.
+        await using var host = CreateContext();
+        var tracked = await host.Set<ProgramDay>().SingleAsync(d => d.Id == dayId);
+        await using (var other = CreateContext())
+        {
+            await Service(other).UpdateDayAsync(dayId, new DayDetails("Elsewhere", null, null));
+        }
+
+        var error = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(host).UpdateDayAsync(dayId, new DayDetails("Here", null, null), tracked.ConcurrencyStamp));
+
+        Assert.IsType<DbUpdateConcurrencyException>(error.InnerException);
+        Assert.Equal("Elsewhere", error.CurrentDay!.Name);
+        Assert.Equal("Elsewhere", (await DayRowAsync(seeded, Wednesday)).Name);
+    }
+
+    [SkippableFact]
+    public async Task Stale_session_and_session_list_edits_fail_with_what_is_current()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var day = await DayRowAsync(seeded, Wednesday);
+        var session = day.Sessions.Single(s => s.Position == 0);
+        await using var context = CreateContext();
+        var service = Service(context);
+
+        await service.CompleteSessionAsync(session.Id, new SessionCompletion { Rpe = 5 }, session.ConcurrencyStamp);
+        var stale = await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.CompleteSessionAsync(session.Id, new SessionCompletion { Rpe = 9 }, session.ConcurrencyStamp));
+        Assert.Equal("{\"rpe\":5}", stale.CurrentSession!.CompletionData);
+
+        // A session list edit renews the day's stamp: a second edit from the same view is stale.
+        await service.ReorderSessionsAsync(day.Id, day.Sessions.OrderByDescending(s => s.Position).Select(s => s.Id).ToList(), day.ConcurrencyStamp);
+        var staleDay = await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.AddSessionAsync(day.Id, seeded.EasyTemplateId, expectedDayStamp: day.ConcurrencyStamp));
+        Assert.Equal(new[] { "pm", "am" }, staleDay.CurrentDay!.Sessions.Select(s => s.Slot));
+    }
+
+    [SkippableFact]
+    public async Task A_day_removed_since_it_was_read_is_a_conflict_with_nothing_current_and_an_unknown_day_is_not_found()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var day = await DayRowAsync(seeded, Wednesday);
+        await using (var other = CreateContext())
+        {
+            await other.Set<ProgramDay>().Where(d => d.Id == day.Id).ExecuteDeleteAsync();
+        }
+
+        await using var context = CreateContext();
+        var error = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(context).UpdateDayAsync(day.Id, new DayDetails("x", null, null), day.ConcurrencyStamp));
+        var missing = await Assert.ThrowsAsync<KeyNotFoundException>(() => Service(context).UpdateDayAsync(day.Id, new DayDetails("x", null, null)));
+
+        Assert.Null(error.CurrentDay);
+        Assert.Contains("removed", error.Message);
+        Assert.Contains(day.Id, missing.Message);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Planner.Model.Planning;
+
+namespace Planner.Model.Tests.Planning;
+
+public abstract partial class PlanningTests<TDatabase>
+{
+    private AppDbContext CreateAppContext() =>
+        new((DbContextOptions<AppDbContext>)Database.Configure(new DbContextOptionsBuilder<AppDbContext>()).Options);
+
+    [SkippableFact]
+    public async Task The_readme_snippets_run_and_do_what_the_readme_says()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        await using var db = CreateAppContext();
+        var planner = ReadmeSnippets.CreatePlanner(db);
+
+        var lines = await ReadmeSnippets.CalendarAsync(planner, seeded.ProgramId);
+        Assert.Equal(7, lines.Count);
+        Assert.Equal("2024-01-10 am Easy run 45' + pm Long run 2h", lines[2]);
+
+        var (today, thisWeek) = await ReadmeSnippets.TodayAsync(planner, seeded.ProgramId);
+        Assert.Equal(SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Pacific/Auckland"]).Date, today.From);
+        Assert.Equal(7, Period.DaysBetween(thisWeek.From, thisWeek.To) + 1);
+
+        var (blocks, programs) = await ReadmeSnippets.ByGoalAsync(planner, seeded.GoalId);
+        Assert.Equal(seeded.BlockId, Assert.Single(blocks).Id);
+        Assert.Equal(seeded.ProgramId, Assert.Single(programs).Id);
+
+        var wednesday = await DayRowAsync(seeded, Wednesday);
+        var (etag, conflict) = await ReadmeSnippets.UpdateDayAsync(planner, wednesday.Id, wednesday.ConcurrencyStamp);
+        Assert.Null(conflict);
+        Assert.Equal((await DayRowAsync(seeded, Wednesday)).ConcurrencyStamp, etag);
+        await using (var other = CreateAppContext())
+        {
+            var (_, stale) = await ReadmeSnippets.UpdateDayAsync(ReadmeSnippets.CreatePlanner(other), wednesday.Id, wednesday.ConcurrencyStamp);
+            Assert.Equal(etag, stale!.ConcurrencyStamp);
+        }
+
+        var monday = seeded.DayId(new LocalDate(2024, 1, 8));
+        var day = await ReadmeSnippets.SessionsAsync(planner, monday, seeded.LongTemplateId, new LocalDate(2024, 1, 9));
+        Assert.Empty(day.Sessions); // pm added, swapped to the front, moved to Tuesday; the easy run removed
+        Assert.Equal("pm", Assert.Single((await DayRowAsync(seeded, new LocalDate(2024, 1, 9))).Sessions).Slot);
+
+        var session = (await planner.CalendarAsync(seeded.ProgramId, Wednesday, Wednesday)).Days[0].Sessions[0];
+        var done = await ReadmeSnippets.CompleteAsync(planner, session);
+        Assert.Contains("\"hr_avg\":151", done.CompletionData);
+
+        var (byBlock, byWeek) = await ReadmeSnippets.ComplianceAsync(planner, seeded.ProgramId, DateTimeZone.Utc);
+        Assert.Equal(1, byBlock.Sum(b => b.Compliance.Completed));
+        Assert.Equal(1, byWeek.Sum(w => w.Compliance.Completed));
+
+        var peak = await ReadmeSnippets.AddBlockAsync(planner, seeded.ProgramId, seeded.EasyTemplateId, seeded.LongTemplateId);
+        Assert.Equal(28, (await planner.CalendarAsync(seeded.ProgramId, peak.StartDate, peak.EndDate)).Days.Count);
+
+        var (week6, again) = await ReadmeSnippets.CopyAsync(planner, seeded.ProgramId);
+        Assert.Equal(new LocalDate(2024, 2, 5), week6.From);
+        Assert.Equal("Marathon 2025", again.Name);
+
+        var (rescheduled, perBlock) = await ReadmeSnippets.RescheduleAsync(planner, seeded.ProgramId, seeded.BlockId, new Planner.Model.Scheduling.BlockSchedule(BlockStart, BlockEnd));
+        Assert.NotEmpty(rescheduled.Conflicts); // a rest pattern: logged and annotated work stays, reported
+        Assert.Equal(2, perBlock.Count); // Base Builder and Peak
+
+        var writer = new RowsJsonWriter();
+        await ReadmeSnippets.CreatePlannerWithOptions(db, writer).UpdateDayAsync(wednesday.Id, new DayDetails(null, null, null));
+        Assert.Equal(1, writer.Calls);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Planner.Model.Planning;
+using Planner.Model.Scheduling;
+
+namespace Planner.Model.Tests.Planning;
+
+public abstract partial class PlanningTests<TDatabase>
+{
+    [SkippableFact]
+    public async Task Shifting_a_program_moves_its_plan_keeps_logged_work_and_dual_writes()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var logged = (await DayRowAsync(seeded, Wednesday)).Sessions.Single(s => s.Position == 0);
+        var options = new PlanningOptions { LegacyScheduleWriter = new RowsJsonWriter() };
+        await using (var setup = CreateContext())
+        {
+            await Service(setup).CompleteSessionAsync(logged.Id, new SessionCompletion { Rpe = 6 });
+        }
+
+        await using var before = CreateContext();
+        var planBefore = await Service(before).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+
+        await using var context = CreateContext();
+        var changes = await Service(context, options: options).ShiftProgramAsync(seeded.ProgramId, 7);
+
+        Assert.Single(changes);
+        await using var check = CreateContext();
+        var after = Service(check);
+        var planAfter = await after.CalendarAsync(seeded.ProgramId, BlockStart.PlusDays(7), BlockEnd.PlusDays(7));
+
+        // Every planned session is a week later; logged work (completed, or with notes, as the engine counts
+        // it: the seed's "hilly" sessions) stays on the date it was done.
+        static bool Logged(CalendarSession s) => s.IsCompleted || s.Notes is not null || s.CompletionData is not null;
+        string Plan(CalendarDay d) => string.Join(",", d.Sessions.Where(s => !Logged(s)).Select(s => s.TemplateId + s.Slot));
+        Assert.Equal(
+            planBefore.Days.Select(d => (d.Date.PlusDays(7), Plan(d))).Where(x => x.Item2.Length > 0),
+            planAfter.Days.Select(d => (d.Date, Plan(d))).Where(x => x.Item2.Length > 0));
+        var stayed = (await after.CalendarAsync(seeded.ProgramId, Wednesday, Wednesday)).Days.SelectMany(d => d.Sessions).Single(s => s.Id == logged.Id);
+        Assert.True(stayed.IsCompleted);
+        Assert.Equal(
+            planBefore.Days.SelectMany(d => d.Sessions.Where(Logged).Select(s => (d.Date, s.Id))).Order(),
+            (await after.CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd.PlusDays(7))).Days.SelectMany(d => d.Sessions.Where(Logged).Select(s => (d.Date, s.Id))).Order());
+        Assert.Equal(BlockStart.PlusDays(7), (await check.Set<TrainingProgram>().SingleAsync(p => p.Id == seeded.ProgramId)).StartDate);
+        Assert.Equal(await ExpectedLegacyJsonAsync(seeded.ProgramId), await LegacyColumnAsync(seeded.ProgramId));
+    }
+
+    [SkippableFact]
+    public async Task Rescheduling_a_block_goes_through_the_engine_and_shifting_a_block_too()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var pattern = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>
+        {
+            [IsoDayOfWeek.Sunday] = [new PlannedSession(seeded.LongTemplateId, "am")],
+        });
+        var schedule = new BlockSchedule(BlockStart, BlockStart.PlusDays(27), pattern);
+        await using var context = CreateContext();
+        var service = Service(context);
+
+        var changes = await service.RescheduleBlockAsync(seeded.BlockId, schedule);
+
+        Assert.Equal(BlockStart.PlusDays(27), changes.End);
+        var window = await service.CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+
+        // The new plan on its dates; the only other sessions are the logged ones the engine kept and reported.
+        var sundays = ScheduleExpansion.Expand(schedule).Where(d => d.Sessions.Count > 0).Select(d => d.Date).ToList();
+        Assert.Equal(sundays, window.Days.Where(d => d.Sessions.Any(s => s.Notes is null)).Select(d => d.Date));
+        Assert.All(window.Days.Where(d => sundays.Contains(d.Date)), d => Assert.Equal((seeded.LongTemplateId, "am"), (d.Sessions[0].TemplateId, d.Sessions[0].Slot)));
+        var kept = window.Days.Where(d => !sundays.Contains(d.Date)).SelectMany(d => d.Sessions).ToList();
+        Assert.NotEmpty(kept);
+        Assert.All(kept, s => Assert.Contains(changes.Conflicts, c => c.Id == s.Id));
+
+        await service.ShiftBlockAsync(seeded.BlockId, -1);
+        var shifted = await service.CalendarAsync(seeded.ProgramId, BlockStart.PlusDays(-1), BlockEnd);
+        Assert.All(shifted.Days.Where(d => d.Sessions.Any(s => s.Notes is null)), d => Assert.Equal(IsoDayOfWeek.Saturday, d.Date.DayOfWeek));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => service.ShiftBlockAsync("no-such-block", 1));
+    }
+}

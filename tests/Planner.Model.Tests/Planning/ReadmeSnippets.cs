@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Planner.Model.Planning;
+using Planner.Model.Scheduling;
+
+namespace Planner.Model.Tests.Planning;
+
+/// <summary>A host's context as the README shows it.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyPlannerModel();
+}
+
+/// <summary>
+/// The README's planning snippets, verbatim (ReadmeTests checks every <c>csharp title=</c> block of the
+/// README occurs here), so they compile; PlanningTests runs them against each database.
+/// </summary>
+public static class ReadmeSnippets
+{
+    public static PlanningService CreatePlanner(AppDbContext db)
+    {
+        var planner = new PlanningService(db, SystemClock.Instance);
+        return planner;
+    }
+
+    public static PlanningService CreatePlannerWithOptions(AppDbContext db, ILegacyScheduleWriter reverseWriter)
+    {
+        var planner = new PlanningService(db, SystemClock.Instance, new PlanningOptions
+        {
+            WeekStart = IsoDayOfWeek.Sunday,          // Monday by default
+            LegacyScheduleWriter = reverseWriter,     // dual writes during the transition; null turns them off
+        });
+        return planner;
+    }
+
+    public static async Task<List<string>> CalendarAsync(PlanningService planner, string programId)
+    {
+        CalendarWindow window = await planner.CalendarAsync(programId, new LocalDate(2024, 1, 8), new LocalDate(2024, 1, 14));
+        var lines = window.Days
+            .Select(day => $"{day.Date:uuuu-MM-dd} {string.Join(" + ", day.Sessions.Select(s => s.Slot + " " + s.TemplateName))}")
+            .ToList();
+        return lines;
+    }
+
+    public static async Task<(CalendarWindow Today, CalendarWindow ThisWeek)> TodayAsync(PlanningService planner, string programId)
+    {
+        DateTimeZone zone = DateTimeZoneProviders.Tzdb["Pacific/Auckland"]; // the athlete's, kept with their profile
+        CalendarWindow today = await planner.TodayAsync(programId, zone);       // today.From is their date, not the server's
+        CalendarWindow thisWeek = await planner.ThisWeekAsync(programId, zone);
+        return (today, thisWeek);
+    }
+
+    public static async Task<(IReadOnlyList<BlockSummary>, IReadOnlyList<ProgramSummary>)> ByGoalAsync(PlanningService planner, string goalId)
+    {
+        IReadOnlyList<BlockSummary> blocks = await planner.BlocksByGoalAsync(goalId);
+        IReadOnlyList<ProgramSummary> programs = await planner.ProgramsByGoalAsync(goalId);
+        return (blocks, programs);
+    }
+
+    public static async Task<(IReadOnlyList<BlockCompliance>, IReadOnlyList<WeekCompliance>)> ComplianceAsync(PlanningService planner, string programId, DateTimeZone zone)
+    {
+        IReadOnlyList<BlockCompliance> byBlock = await planner.ComplianceByBlockAsync(programId, zone);
+        IReadOnlyList<WeekCompliance> byWeek = await planner.ComplianceByWeekAsync(programId, zone);
+        foreach (var week in byWeek)
+        {
+            var (planned, completed, missed) = (week.Compliance.Planned, week.Compliance.Completed, week.Compliance.Missed);
+            double? ratio = week.Compliance.Ratio; // completed / (completed + missed); null when nothing was due yet
+        }
+
+        return (byBlock, byWeek);
+    }
+
+    public static async Task<(string? ETag, CalendarDay? Conflict)> UpdateDayAsync(PlanningService planner, string dayId, string? etag)
+    {
+        CalendarDay? current = null;
+        try
+        {
+            CalendarDay saved = await planner.UpdateDayAsync(dayId, new DayDetails("Hill day", "legs heavy", Readiness: 7), expectedStamp: etag);
+            etag = saved.ConcurrencyStamp; // the next ETag
+        }
+        catch (PlanConcurrencyException conflict)
+        {
+            current = conflict.CurrentDay; // someone else edited this day: show what is current (HTTP 412)
+        }
+
+        return (etag, current);
+    }
+
+    public static async Task<CalendarDay> SessionsAsync(PlanningService planner, string dayId, string templateId, LocalDate nextDay)
+    {
+        CalendarDay day = await planner.AddSessionAsync(dayId, templateId, slot: "pm", notes: "strides");
+        day = await planner.ReorderSessionsAsync(day.Id, day.Sessions.Select(s => s.Id).Reverse().ToList(), day.ConcurrencyStamp);
+        CalendarDay moved = await planner.MoveSessionAsync(day.Sessions[0].Id, nextDay);
+        day = await planner.RemoveSessionAsync(day.Sessions[1].Id);
+        return day;
+    }
+
+    public static async Task<CalendarSession> CompleteAsync(PlanningService planner, CalendarSession session)
+    {
+        var completion = new SessionCompletion { Rpe = 7, DurationMinutes = 95, DistanceKm = 18.2m };
+        completion.OtherFields["hr_avg"] = 151; // any other field is kept as given
+        CalendarSession done = await planner.CompleteSessionAsync(session.Id, completion, session.ConcurrencyStamp);
+        return done;
+    }
+
+    public static async Task<BlockSummary> AddBlockAsync(PlanningService planner, string programId, string easyId, string longId)
+    {
+        var week = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>
+        {
+            [IsoDayOfWeek.Tuesday] = [new PlannedSession(easyId, "am"), new PlannedSession(easyId, "pm")],
+            [IsoDayOfWeek.Sunday] = [new PlannedSession(longId)],
+        });
+        var schedule = new BlockSchedule(new LocalDate(2024, 4, 1), new LocalDate(2024, 4, 28), week);
+        BlockSummary peak = await planner.AddBlockAsync(programId, "Peak", schedule, color: "#f44336");
+        return peak;
+    }
+
+    public static async Task<(CalendarWindow, ProgramSummary)> CopyAsync(PlanningService planner, string programId)
+    {
+        // Week 6 gets week 2's plan; what was logged in week 6 stays.
+        CalendarWindow week6 = await planner.CopyWeekAsync(programId, sourceStart: new LocalDate(2024, 1, 8), targetStart: new LocalDate(2024, 2, 5));
+
+        // The athlete liked the plan: run it again from next January, with nothing logged carried over.
+        ProgramSummary again = await planner.StartProgramFromAsync(programId, newProgramId: Guid.NewGuid().ToString(), "Marathon 2025", new LocalDate(2025, 1, 6));
+        return (week6, again);
+    }
+
+    public static async Task<(RescheduleChangeSet, IReadOnlyList<RescheduleChangeSet>)> RescheduleAsync(PlanningService planner, string programId, string blockId, BlockSchedule newSchedule)
+    {
+        RescheduleChangeSet changes = await planner.RescheduleBlockAsync(blockId, newSchedule);
+        var keptWhereDone = changes.Conflicts.Select(c => (c.Id, c.Date, c.Reason)).ToList();
+
+        // Ill for three days: the whole program moves three days later.
+        IReadOnlyList<RescheduleChangeSet> perBlock = await planner.ShiftProgramAsync(programId, days: 3);
+        return (changes, perBlock);
+    }
+}
