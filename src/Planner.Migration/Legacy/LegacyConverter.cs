@@ -1,9 +1,29 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using Planner.Model;
+using Planner.Model.Scheduling;
+
 namespace Planner.Migration.Legacy;
 
 /// <summary>
 /// Converts one legacy <c>programs</c> row to entities and diagnostics. Pure: no database, no clock,
 /// no randomness, no static state; the same row always gives the same entities, ids included.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Ids: a block's id is <see cref="DeterministicIds.ForBlock"/> of the program's id and the block's
+/// legacy <c>id</c>, or of its <see cref="DeterministicIds.PositionKey"/> when it has none or its id
+/// repeats an earlier block's (<c>duplicate-block-id</c>); days and sessions derive theirs from the
+/// block's id, the date and the position. A shape A document is one block named <c>Main</c> at
+/// position 0.
+/// </para>
+/// <para>
+/// The entities form a graph (<see cref="ProgramBlock.Days"/>, <see cref="ProgramBlock.GoalLinks"/>,
+/// <see cref="ProgramDay.Sessions"/>) and the flat lists of <see cref="ProgramConversion"/> hold the
+/// same instances. Diagnostic paths follow the rule of <see cref="LegacyDiagnostic.Path"/>.
+/// </para>
+/// </remarks>
 public sealed class LegacyConverter
 {
     /// <summary>The converter's version, recorded by the migration ledger; raised whenever its output changes.</summary>
@@ -18,10 +38,156 @@ public sealed class LegacyConverter
     /// <summary>Converts one row. Never throws for bad data: problems become diagnostics.</summary>
     /// <param name="row">The row.</param>
     /// <returns>The entities and diagnostics; no entities when there is an error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> or its id is null.</exception>
     public ProgramConversion Convert(LegacyProgramRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        _ = _options;
-        throw new NotImplementedException("The converter is built in the converter issue.");
+        ArgumentNullException.ThrowIfNull(row.Id);
+        var diagnostics = new LegacyDiagnostics(_options.MaxDiagnosticsPerCode);
+        var reader = new LegacyScheduleReader(_options, diagnostics);
+
+        var programGoalIds = ReadProgramGoalIds(row.GoalIds, reader, diagnostics);
+        var startInvalid = !ReadColumnDate(row.StartDate, "start_date", reader, out var programStart);
+        var endInvalid = !ReadColumnDate(row.EndDate, "end_date", reader, out var programEnd);
+        var blocks = reader.Read(row.WeeklySchedule, programStart, programEnd, startInvalid || endInvalid);
+
+        long totalDays = 0;
+        foreach (var block in blocks)
+        {
+            totalDays += block.DatesValid ? Period.DaysBetween(block.Start, block.End) + 1 : 0;
+        }
+
+        if (totalDays > _options.MaxProgramDays)
+        {
+            diagnostics.Error(DiagnosticCodes.TooLarge, LegacyJsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"The program's blocks hold {totalDays} days in all; the limit is {_options.MaxProgramDays}."));
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return new ProgramConversion(row.Id, [], [], [], [], [], diagnostics.ToList());
+        }
+
+        return Materialize(row.Id, programGoalIds, blocks, (int)totalDays, diagnostics.ToList());
+    }
+
+    private ProgramConversion Materialize(string programId, IReadOnlyList<string> programGoalIds, List<LegacyBlock> blocks, int totalDays, IReadOnlyList<LegacyDiagnostic> diagnostics)
+    {
+        var blockEntities = new List<ProgramBlock>(blocks.Count);
+        var days = new List<ProgramDay>(totalDays);
+        var sessions = new List<ScheduledSession>();
+        var blockGoals = new List<BlockGoal>();
+        foreach (var block in blocks)
+        {
+            var blockId = DeterministicIds.ForBlock(programId, block.Key);
+            var entity = new ProgramBlock
+            {
+                Id = blockId,
+                ProgramId = programId,
+                LegacyId = block.LegacyId,
+                Position = block.Position,
+                Name = block.Name,
+                StartDate = block.Start,
+                EndDate = block.End,
+                Color = block.Color,
+            };
+            blockEntities.Add(entity);
+            foreach (var goalId in block.GoalIds)
+            {
+                var link = new BlockGoal { BlockId = blockId, GoalId = goalId };
+                blockGoals.Add(link);
+                entity.GoalLinks.Add(link);
+            }
+
+            var schedule = new BlockSchedule(block.Start, block.End, block.Pattern, block.Overrides);
+            foreach (var day in ScheduleExpansion.Materialize(blockId, schedule, _options.MaxBlockDays))
+            {
+                days.Add(day);
+                entity.Days.Add(day);
+                sessions.AddRange(day.Sessions);
+            }
+        }
+
+        return new ProgramConversion(programId, programGoalIds, blockEntities, days, sessions, blockGoals, diagnostics);
+    }
+
+    private static bool ReadColumnDate(string? text, string column, LegacyScheduleReader reader, out LocalDate? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (!reader.ReadDate(text, LegacyJsonPath.Column(column), $"The program's {column}", out var value))
+        {
+            return false;
+        }
+
+        date = value;
+        return true;
+    }
+
+    private List<string> ReadProgramGoalIds(string? text, LegacyScheduleReader reader, LegacyDiagnostics diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var path = LegacyJsonPath.Column("goal_ids");
+        if (!reader.FitsSize(text, path, "goal_ids"))
+        {
+            return [];
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
+        }
+        catch (JsonException ex)
+        {
+            // FORMAT.md: a goal_ids column that is not a JSON list of strings is invalid-shape at goal_ids.
+            reader.ReportParseFailure(text, ex, path, "goal_ids", DiagnosticCodes.InvalidShape);
+            return [];
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Null)
+            {
+                return [];
+            }
+
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidShape, path, $"The goal_ids column must be a JSON list of goal id strings; it is {LegacyScheduleReader.Describe(root)}.");
+                return [];
+            }
+
+            var ids = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var item in root.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    var id = item.GetString()!;
+                    if (seen.Add(id))
+                    {
+                        ids.Add(id);
+                    }
+                }
+                else
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidShape, path.Index(index), $"A goal id must be a string; it is {LegacyScheduleReader.Describe(item)}.");
+                }
+
+                index++;
+            }
+
+            return ids;
+        }
     }
 }
