@@ -155,6 +155,11 @@ internal sealed class LegacyScheduleReader
             reason = reason[..cut];
         }
 
+        if (reason.Length > 200)
+        {
+            reason = string.Concat(reason.AsSpan(0, 197), "...");
+        }
+
         var where = ex.LineNumber is { } line && ex.BytePositionInLine is { } position
             ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {position + 1} of that line (both counted from 1)")
             : string.Empty;
