@@ -127,7 +127,7 @@ public sealed class LegacyConverter
         return true;
     }
 
-    private List<string> ReadProgramGoalIds(string? text, LegacyScheduleReader reader, LegacyDiagnostics diagnostics)
+    private static List<string> ReadProgramGoalIds(string? text, LegacyScheduleReader reader, LegacyDiagnostics diagnostics)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -140,15 +140,10 @@ public sealed class LegacyConverter
             return [];
         }
 
-        JsonDocument document;
-        try
+        // FORMAT.md: a goal_ids column that is not a JSON list of strings is invalid-shape at goal_ids.
+        var document = reader.Parse(text, path, "goal_ids", DiagnosticCodes.InvalidShape);
+        if (document is null)
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
-        }
-        catch (JsonException ex)
-        {
-            // FORMAT.md: a goal_ids column that is not a JSON list of strings is invalid-shape at goal_ids.
-            reader.ReportParseFailure(text, ex, path, "goal_ids", DiagnosticCodes.InvalidShape);
             return [];
         }
 

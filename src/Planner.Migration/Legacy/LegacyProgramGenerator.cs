@@ -117,7 +117,9 @@ internal sealed class LegacyProgramGenerator
         options ??= new LegacyGeneratorOptions();
         for (var index = 0; index < count; index++)
         {
-            var code = Pick(index, options.ErrorShare, ErrorCodes) ?? Pick(index, options.WarningShare, WarningCodes);
+            // Warnings step half a period later than errors, so equal shares do not always coincide.
+            var warningShift = options.WarningShare > 0 ? (int)Math.Min(1_000_000, 0.5 / options.WarningShare) : 0;
+            var code = Pick(index, options.ErrorShare, ErrorCodes) ?? Pick(index + warningShift, options.WarningShare, WarningCodes);
             var random = new SplitMix(_seed, (ulong)index);
             var id = options.IdPrefix + index.ToString("D6", CultureInfo.InvariantCulture);
             yield return new GeneratedLegacyProgram(MakeRow(random, id, options, code), code);
@@ -245,9 +247,9 @@ internal sealed class LegacyProgramGenerator
     /// <summary>Breaks (or warns about) one thing of a valid document.</summary>
     private static void Inject(JsonObject document, string? code, SplitMix random, string id)
     {
-        var blocks = document.FirstOrDefault(p => p.Value is JsonArray).Value as JsonArray;
+        var blocks = BlockListKeys.Select(k => document[k]).OfType<JsonArray>().FirstOrDefault();
         var first = blocks?[0] as JsonObject;
-        var map = first is null ? document : FirstWeekdayMap(first);
+        JsonObject Map() => first is null ? document : FirstWeekdayMap(first);
         switch (code)
         {
             case DiagnosticCodes.InvalidShape when first is not null:
@@ -272,14 +274,14 @@ internal sealed class LegacyProgramGenerator
                 first.Remove("days");
                 break;
             case DiagnosticCodes.InvalidWeekday:
-                map["funday"] = "tpl-easy-30";
+                Map()["funday"] = "tpl-easy-30";
                 break;
             case DiagnosticCodes.DuplicateWeekday:
-                SetWeekday(map, "mon", "tpl-easy-30");
-                map["Monday"] = "tpl-easy-45";
+                SetWeekday(Map(), "mon", "tpl-easy-30");
+                Map()["Monday"] = "tpl-easy-45";
                 break;
             case DiagnosticCodes.InvalidSession:
-                SetWeekday(map, "sunday", 42);
+                SetWeekday(Map(), "sunday", 42);
                 break;
             case DiagnosticCodes.DayOutsideBlock when first is not null:
                 first["days"] = new JsonObject { [LegacyDates.Format(ParseDate(first["end_date"]).PlusDays(1))] = new JsonObject { ["notes"] = "lost?" } };
@@ -294,7 +296,7 @@ internal sealed class LegacyProgramGenerator
                 first["coach_comment"] = nested;
                 break;
             case DiagnosticCodes.UnknownTemplate:
-                SetWeekday(map, "sunday", "tpl-missing-" + id);
+                SetWeekday(Map(), "sunday", "tpl-missing-" + id);
                 break;
             case DiagnosticCodes.UnknownGoal when first is not null:
                 first["goal_ids"] = new JsonArray("goal-missing-" + id);

@@ -67,14 +67,9 @@ internal sealed class LegacyScheduleReader
             return blocks;
         }
 
-        JsonDocument document;
-        try
+        var document = Parse(text, LegacyJsonPath.Root, "weekly_schedule", DiagnosticCodes.InvalidJson);
+        if (document is null)
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
-        }
-        catch (JsonException ex)
-        {
-            ReportParseFailure(text, ex, LegacyJsonPath.Root, "weekly_schedule");
             return blocks;
         }
 
@@ -134,58 +129,168 @@ internal sealed class LegacyScheduleReader
         return false;
     }
 
-    /// <summary>Reports a <see cref="JsonException"/> as <c>too-large</c> (nesting) or <c>invalid-json</c> with its place.</summary>
-    public void ReportParseFailure(string text, JsonException ex, LegacyJsonPath path, string column, string code = DiagnosticCodes.InvalidJson)
+    /// <summary>
+    /// Parses a column's text. Escaped lone surrogates (<c>"\ud800"</c>, which Python's json module
+    /// writes for such strings) are replaced by <c>\ufffd</c> first, as a UTF-8 text column would
+    /// replace an unpaired surrogate; everything else is reported: invalid JSON with its place, nesting
+    /// deeper than the limit as too large.
+    /// </summary>
+    public JsonDocument? Parse(string text, LegacyJsonPath path, string column, string invalidCode)
     {
-        if (ExceedsDepth(text, _options.MaxDepth))
+        text = ReplaceLoneSurrogateEscapes(text);
+        try
         {
-            _diagnostics.Error(DiagnosticCodes.TooLarge, path, string.Create(CultureInfo.InvariantCulture, $"The {column} text nests deeper than the limit of {_options.MaxDepth} levels."));
-            return;
+            return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
         }
-
-        var reason = ex.Message;
-        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0)
+        catch (JsonException)
         {
-            cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            ReportParseFailure(text, path, column, invalidCode);
+            return null;
         }
-
-        if (cut > 0)
+        catch (ArgumentException)
         {
-            reason = reason[..cut];
+            // Unpaired surrogate characters in the string itself: not text any database column holds.
+            _diagnostics.Error(invalidCode, path, $"The {column} text holds invalid UTF-16 (an unpaired surrogate character); it cannot be read as JSON.");
+            return null;
         }
-
-        if (reason.Length > 200)
-        {
-            reason = string.Concat(reason.AsSpan(0, 197), "...");
-        }
-
-        var where = ex.LineNumber is { } line && ex.BytePositionInLine is { } position
-            ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {position + 1} of that line (both counted from 1)")
-            : string.Empty;
-        _diagnostics.Error(code, path, $"The {column} text is not valid JSON{where}: {reason.TrimEnd('.')}.");
     }
 
-    private static bool ExceedsDepth(string text, int maxDepth)
+    /// <summary>Scans the whole text without a depth limit to tell syntax errors from nesting that is too deep.</summary>
+    private void ReportParseFailure(string text, LegacyJsonPath path, string column, string invalidCode)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        var tooDeep = false;
+        JsonException? syntax = null;
         try
         {
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth)
-                {
-                    return true;
-                }
+                tooDeep |= reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= _options.MaxDepth;
             }
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            // Another syntax error came first: the caller reports it as invalid JSON.
+            syntax = ex;
         }
 
-        return false;
+        if (syntax is not null || !tooDeep)
+        {
+            var reason = syntax?.Message ?? "the text ends too early";
+            var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                reason = reason[..cut];
+            }
+
+            if (reason.Length > 200)
+            {
+                reason = string.Concat(reason.AsSpan(0, 197), "...");
+            }
+
+            var where = syntax?.LineNumber is { } line && syntax.BytePositionInLine is { } position
+                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {position + 1} of that line (both counted from 1)")
+                : string.Empty;
+            _diagnostics.Error(invalidCode, path, $"The {column} text is not valid JSON{where}: {reason.TrimEnd('.')}.");
+        }
+
+        if (tooDeep)
+        {
+            _diagnostics.Error(DiagnosticCodes.TooLarge, path, string.Create(CultureInfo.InvariantCulture, $"The {column} text nests deeper than the limit of {_options.MaxDepth} levels."));
+        }
+    }
+
+    /// <summary>Replaces <c>\uXXXX</c> escapes of unpaired surrogates by <c>\ufffd</c>; returns the text itself when there are none.</summary>
+    internal static string ReplaceLoneSurrogateEscapes(string text)
+    {
+        var first = text.IndexOf("\\u", StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        StringBuilder? builder = null;
+        var copied = 0;
+        var pendingHigh = -1; // index of a high-surrogate escape waiting for its low half
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\' || i + 1 >= text.Length)
+            {
+                if (pendingHigh >= 0)
+                {
+                    Replace(pendingHigh);
+                    pendingHigh = -1;
+                }
+
+                continue;
+            }
+
+            if (text[i + 1] != 'u' || i + 5 >= text.Length || !int.TryParse(text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var unit))
+            {
+                if (pendingHigh >= 0)
+                {
+                    Replace(pendingHigh);
+                    pendingHigh = -1;
+                }
+
+                i++; // an escape such as \\ or \": skip its second character
+                continue;
+            }
+
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                if (pendingHigh >= 0)
+                {
+                    Replace(pendingHigh);
+                }
+
+                pendingHigh = i;
+            }
+            else if (unit is >= 0xDC00 and <= 0xDFFF)
+            {
+                if (pendingHigh >= 0 && pendingHigh == i - 6)
+                {
+                    pendingHigh = -1; // a proper pair
+                }
+                else
+                {
+                    if (pendingHigh >= 0)
+                    {
+                        Replace(pendingHigh);
+                        pendingHigh = -1;
+                    }
+
+                    Replace(i);
+                }
+            }
+            else if (pendingHigh >= 0)
+            {
+                Replace(pendingHigh);
+                pendingHigh = -1;
+            }
+
+            i += 5;
+        }
+
+        if (pendingHigh >= 0)
+        {
+            Replace(pendingHigh);
+        }
+
+        if (builder is null)
+        {
+            return text;
+        }
+
+        builder.Append(text, copied, text.Length - copied);
+        return builder.ToString();
+
+        void Replace(int at)
+        {
+            builder ??= new StringBuilder(text.Length);
+            builder.Append(text, copied, at - copied).Append("\\ufffd");
+            copied = at + 6;
+        }
     }
 
     private void ReadFlatWeek(JsonElement root, LocalDate? programStart, LocalDate? programEnd, bool programDatesInvalid, List<LegacyBlock> blocks)
