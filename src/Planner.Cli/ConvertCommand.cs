@@ -151,6 +151,21 @@ internal static class ConvertCommand
 
     private static bool TryReadRow(JsonElement element, out LegacyProgramRow row, out string problem)
     {
+        try
+        {
+            return TryReadRowCore(element, out row, out problem);
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses escaped unpaired surrogates in the row's own strings.
+            row = null!;
+            problem = "a string of the row holds an unpaired surrogate escape (\\ud800); it is not text a column can hold.";
+            return false;
+        }
+    }
+
+    private static bool TryReadRowCore(JsonElement element, out LegacyProgramRow row, out string problem)
+    {
         row = null!;
         problem = string.Empty;
         if (element.ValueKind != JsonValueKind.Object)
