@@ -41,6 +41,25 @@ public sealed class LegacyConverter
     /// <exception cref="ArgumentNullException"><paramref name="row"/> or its id is null.</exception>
     public ProgramConversion Convert(LegacyProgramRow row)
     {
+        var (programGoalIds, blocks, totalDays, diagnostics) = Read(row);
+        if (diagnostics.HasErrors)
+        {
+            return new ProgramConversion(row.Id, [], [], [], [], [], diagnostics.ToList());
+        }
+
+        return Materialize(row.Id, programGoalIds, blocks, totalDays, diagnostics.ToList());
+    }
+
+    /// <summary>
+    /// Reads and checks one row without making its rows: the diagnostics <see cref="Convert"/> would
+    /// give, at a fraction of the cost (no ids, no entities). For dry runs and for measuring.
+    /// </summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The diagnostics.</returns>
+    internal IReadOnlyList<LegacyDiagnostic> Diagnose(LegacyProgramRow row) => Read(row).Diagnostics.ToList();
+
+    private (List<string> ProgramGoalIds, List<LegacyBlock> Blocks, int TotalDays, LegacyDiagnostics Diagnostics) Read(LegacyProgramRow row)
+    {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(row.Id);
         var diagnostics = new LegacyDiagnostics(_options.MaxDiagnosticsPerCode);
@@ -62,12 +81,7 @@ public sealed class LegacyConverter
             diagnostics.Error(DiagnosticCodes.TooLarge, LegacyJsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"The program's blocks hold {totalDays} days in all; the limit is {_options.MaxProgramDays}."));
         }
 
-        if (diagnostics.HasErrors)
-        {
-            return new ProgramConversion(row.Id, [], [], [], [], [], diagnostics.ToList());
-        }
-
-        return Materialize(row.Id, programGoalIds, blocks, (int)totalDays, diagnostics.ToList());
+        return (programGoalIds, blocks, (int)Math.Min(totalDays, int.MaxValue), diagnostics);
     }
 
     private ProgramConversion Materialize(string programId, IReadOnlyList<string> programGoalIds, List<LegacyBlock> blocks, int totalDays, IReadOnlyList<LegacyDiagnostic> diagnostics)
