@@ -80,6 +80,24 @@ public sealed class LegacyConverter
         {
             diagnostics.Error(DiagnosticCodes.TooLarge, LegacyJsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"The program's blocks hold {totalDays} days in all; the limit is {_options.MaxProgramDays}."));
         }
+        else if (!diagnostics.HasErrors)
+        {
+            // Counting walks the dates without making anything, so it stays cheap within the day limit.
+            long totalSessions = 0;
+            foreach (var block in blocks)
+            {
+                block.Schedule = new BlockSchedule(block.Start, block.End, block.Pattern, block.Overrides);
+                foreach (var day in ScheduleExpansion.Expand(block.Schedule, _options.MaxBlockDays))
+                {
+                    totalSessions += day.Sessions.Count;
+                }
+            }
+
+            if (totalSessions > _options.MaxProgramSessions)
+            {
+                diagnostics.Error(DiagnosticCodes.TooLarge, LegacyJsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"The program would produce {totalSessions} sessions; the limit is {_options.MaxProgramSessions}."));
+            }
+        }
 
         return (programGoalIds, blocks, (int)Math.Min(totalDays, int.MaxValue), diagnostics);
     }
@@ -112,7 +130,7 @@ public sealed class LegacyConverter
                 entity.GoalLinks.Add(link);
             }
 
-            var schedule = new BlockSchedule(block.Start, block.End, block.Pattern, block.Overrides);
+            var schedule = block.Schedule ?? new BlockSchedule(block.Start, block.End, block.Pattern, block.Overrides);
             foreach (var day in ScheduleExpansion.Materialize(blockId, schedule, _options.MaxBlockDays))
             {
                 days.Add(day);

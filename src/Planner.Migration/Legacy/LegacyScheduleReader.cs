@@ -34,6 +34,9 @@ internal sealed class LegacyBlock
     public SchedulePattern? Pattern { get; set; }
 
     public List<DayOverride> Overrides { get; } = [];
+
+    /// <summary>The engine's schedule, once the block is known to be valid.</summary>
+    public BlockSchedule? Schedule { get; set; }
 }
 
 /// <summary>

@@ -144,6 +144,22 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_small_document_that_would_make_millions_of_sessions_is_too_large()
+    {
+        var sessions = string.Join(", ", Enumerable.Repeat("\"t\"", 10_000));
+        var block = "{\"name\": \"B\", \"start_date\": \"2000-01-01\", \"end_date\": \"2009-12-31\", \"weekly\": {\"mon\": [" + sessions + "], \"tue\": [" + sessions + "]}}";
+        var watch = Stopwatch.StartNew();
+
+        var conversion = Convert("{\"blocks\": [" + block + "]}");
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+        var tooLarge = Assert.Single(conversion.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.TooLarge, "$"), (tooLarge.Code, tooLarge.Path));
+        Assert.Contains("10440000 sessions", tooLarge.Message);
+        Assert.Empty(conversion.Sessions);
+    }
+
+    [Fact]
     public void A_document_over_the_size_limit_is_too_large_without_parsing()
     {
         var options = new LegacyConverterOptions { MaxDocumentBytes = 1000 };
