@@ -19,6 +19,26 @@ namespace Planner.Migration.Legacy;
 /// position 0.
 /// </para>
 /// <para>
+/// Where FORMAT.md leaves a choice, the converter decides so that nothing is lost silently:
+/// a key given twice in one object, two entries for one date, a rest day that also lists sessions,
+/// both <c>weekly</c> and <c>schedule</c>, or a block <c>id</c> that is not a string are
+/// <c>invalid-shape</c>; an item of a session list that is null or <c>""</c>, or a session naming its
+/// template under two spellings, is <c>invalid-session</c>; <c>completed</c>/<c>completion_data</c>
+/// in a weekday map are <c>unknown-field</c> (logged work belongs to a date); a shape A document is
+/// any object without a block list, so a stray top-level key there is <c>invalid-weekday</c>. The
+/// program's own date columns are read like block dates (<c>invalid-date</c>/<c>timestamp-date</c> at
+/// <c>start_date</c>/<c>end_date</c>), and any problem of the <c>goal_ids</c> column, unparsable
+/// text included, is <c>invalid-shape</c> at <c>goal_ids</c>. Escaped unpaired surrogates
+/// (<c>"\ud800"</c>, which Python writes) become U+FFFD, as a UTF-8 column would store them; an
+/// unpaired surrogate character in the text itself is <c>invalid-json</c>. <c>invalid-json</c>
+/// gives the line and byte (both from 1) of the first syntax error; nesting deeper than
+/// <see cref="LegacyConverterOptions.MaxDepth"/> is <c>too-large</c>, and so are documents over
+/// <see cref="LegacyConverterOptions.MaxDocumentBytes"/> and programs over
+/// <see cref="LegacyConverterOptions.MaxProgramDays"/> days or
+/// <see cref="LegacyConverterOptions.MaxProgramSessions"/> sessions, all checked before any row is
+/// made. The converter holds no state besides its options: one instance may convert on many threads.
+/// </para>
+/// <para>
 /// The entities form a graph (<see cref="ProgramBlock.Days"/>, <see cref="ProgramBlock.GoalLinks"/>,
 /// <see cref="ProgramDay.Sessions"/>) and the flat lists of <see cref="ProgramConversion"/> hold the
 /// same instances. Diagnostic paths follow the rule of <see cref="LegacyDiagnostic.Path"/>.

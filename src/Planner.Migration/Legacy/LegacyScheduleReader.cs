@@ -410,6 +410,7 @@ internal sealed class LegacyScheduleReader
         }
 
         var block = new LegacyBlock { Path = path, Position = position };
+        var seen = 0;
         string? startText = null, endText = null;
         var hasName = false;
         JsonElement weekly = default, days = default;
@@ -417,7 +418,7 @@ internal sealed class LegacyScheduleReader
         foreach (var property in element.EnumerateObject())
         {
             var value = property.Value;
-            if (property.NameEquals("id"))
+            if (Is(property, "id", ref seen, 1, path))
             {
                 if (value.ValueKind == JsonValueKind.String)
                 {
@@ -428,7 +429,7 @@ internal sealed class LegacyScheduleReader
                     WrongType(path.Key("id"), "the block's id", "a string", value);
                 }
             }
-            else if (property.NameEquals("name"))
+            else if (Is(property, "name", ref seen, 2, path))
             {
                 if (value.ValueKind == JsonValueKind.String)
                 {
@@ -441,19 +442,19 @@ internal sealed class LegacyScheduleReader
                     hasName = true; // reported already; not also missing
                 }
             }
-            else if (property.NameEquals("start_date"))
+            else if (Is(property, "start_date", ref seen, 4, path))
             {
                 startText = ReadDateText(value, path.Key("start_date"), "start_date");
             }
-            else if (property.NameEquals("end_date"))
+            else if (Is(property, "end_date", ref seen, 8, path))
             {
                 endText = ReadDateText(value, path.Key("end_date"), "end_date");
             }
-            else if (property.NameEquals("color"))
+            else if (Is(property, "color", ref seen, 16, path))
             {
                 block.Color = ReadOptionalString(value, path.Key("color"), "the block's color");
             }
-            else if (property.NameEquals("goal_ids"))
+            else if (Is(property, "goal_ids", ref seen, 32, path))
             {
                 ReadGoalList(value, path.Key("goal_ids"), block.GoalIds);
             }
@@ -470,7 +471,7 @@ internal sealed class LegacyScheduleReader
                     weekly = value;
                 }
             }
-            else if (property.NameEquals("days"))
+            else if (Is(property, "days", ref seen, 64, path))
             {
                 days = value;
             }
@@ -718,6 +719,7 @@ internal sealed class LegacyScheduleReader
         string? template = null, templateKey = null, slot = null, notes = null, completionData = null;
         var completed = false;
         var valid = true;
+        var seen = 0;
         foreach (var property in session.EnumerateObject())
         {
             var value = property.Value;
@@ -741,15 +743,15 @@ internal sealed class LegacyScheduleReader
 
                 templateKey = key;
             }
-            else if (property.NameEquals("slot"))
+            else if (Is(property, "slot", ref seen, 1, path))
             {
                 slot = ReadOptionalString(value, path.Key("slot"), "the session's slot");
             }
-            else if (property.NameEquals("notes"))
+            else if (Is(property, "notes", ref seen, 2, path))
             {
                 notes = ReadOptionalString(value, path.Key("notes"), "the session's notes");
             }
-            else if (inDay && property.NameEquals("completed"))
+            else if (inDay && Is(property, "completed", ref seen, 4, path))
             {
                 if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
                 {
@@ -760,7 +762,7 @@ internal sealed class LegacyScheduleReader
                     WrongType(path.Key("completed"), "'completed'", "true or false", value);
                 }
             }
-            else if (inDay && property.NameEquals("completion_data"))
+            else if (inDay && Is(property, "completion_data", ref seen, 8, path))
             {
                 if (value.ValueKind == JsonValueKind.Object)
                 {
@@ -832,18 +834,19 @@ internal sealed class LegacyScheduleReader
         int? readiness = null;
         var rest = false;
         List<PlannedSession>? sessions = null;
+        var seen = 0;
         foreach (var property in entry.EnumerateObject())
         {
             var value = property.Value;
-            if (property.NameEquals("name"))
+            if (Is(property, "name", ref seen, 1, path))
             {
                 name = ReadOptionalString(value, path.Key("name"), "the day's name");
             }
-            else if (property.NameEquals("notes"))
+            else if (Is(property, "notes", ref seen, 2, path))
             {
                 notes = ReadOptionalString(value, path.Key("notes"), "the day's notes");
             }
-            else if (property.NameEquals("readiness"))
+            else if (Is(property, "readiness", ref seen, 4, path))
             {
                 if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var r) && r is >= 1 and <= 10)
                 {
@@ -854,7 +857,7 @@ internal sealed class LegacyScheduleReader
                     _diagnostics.Warning(DiagnosticCodes.InvalidReadiness, path.Key("readiness"), $"The readiness ({Describe(value)}) is not an integer from 1 to 10; it is not stored.");
                 }
             }
-            else if (property.NameEquals("rest"))
+            else if (Is(property, "rest", ref seen, 8, path))
             {
                 if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
                 {
@@ -865,7 +868,7 @@ internal sealed class LegacyScheduleReader
                     WrongType(path.Key("rest"), "'rest'", "true or false", value);
                 }
             }
-            else if (property.NameEquals("sessions"))
+            else if (Is(property, "sessions", ref seen, 16, path))
             {
                 if (value.ValueKind == JsonValueKind.Array)
                 {
@@ -952,6 +955,23 @@ internal sealed class LegacyScheduleReader
         }
 
         return null;
+    }
+
+    /// <summary>Whether the property is the known key; a key given twice in one object is an error, so no value is lost silently.</summary>
+    private bool Is(JsonProperty property, string key, ref int seen, int bit, LegacyJsonPath path)
+    {
+        if (!property.NameEquals(key))
+        {
+            return false;
+        }
+
+        if ((seen & bit) != 0)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidShape, path.Key(key), $"The key '{key}' appears twice in the same object; expected it once.");
+        }
+
+        seen |= bit;
+        return true;
     }
 
     private void UnknownField(LegacyJsonPath parent, string name, string where) =>
