@@ -164,15 +164,16 @@ internal sealed class ThroughputConfig : ManualConfig
     public ThroughputConfig()
     {
         AddColumn(
-            new ThroughputColumn("Programs/s", (corpus, seconds, _) => corpus.Rows.Length / seconds, "N0"),
-            new ThroughputColumn("Input MB/s", (corpus, seconds, _) => corpus.Bytes / 1e6 / seconds, "N1"),
-            new ThroughputColumn("Rows/s", (corpus, seconds, _) => corpus.ProducedRows / seconds, "N0"),
-            new ThroughputColumn("Bytes alloc/row", (corpus, _, allocated) => allocated / (double)corpus.ProducedRows, "N0"));
+            new ThroughputColumn("Programs/s", (corpus, seconds, _) => corpus.Rows.Length / seconds, "N1", rowsOnly: false),
+            new ThroughputColumn("Input MB/s", (corpus, seconds, _) => corpus.Bytes / 1e6 / seconds, "N1", rowsOnly: false),
+            new ThroughputColumn("Rows/s", (corpus, seconds, _) => corpus.ProducedRows / seconds, "N0", rowsOnly: true),
+            new ThroughputColumn("Bytes alloc/row", (corpus, _, allocated) => allocated / (double)corpus.ProducedRows, "N0", rowsOnly: true));
     }
 }
 
 /// <summary>A column computed from the corpus and the case's mean time and allocation.</summary>
-internal sealed class ThroughputColumn(string name, Func<ConversionCorpus, double, long, double> value, string format) : IColumn
+/// <remarks>Rows columns are shown for Convert only: the other methods make no rows.</remarks>
+internal sealed class ThroughputColumn(string name, Func<ConversionCorpus, double, long, double> value, string format, bool rowsOnly) : IColumn
 {
     public string Id => nameof(ThroughputColumn) + name;
 
@@ -195,7 +196,7 @@ internal sealed class ThroughputColumn(string name, Func<ConversionCorpus, doubl
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         var report = summary[benchmarkCase];
-        if (report?.ResultStatistics is not { } statistics)
+        if (report?.ResultStatistics is not { } statistics || (rowsOnly && benchmarkCase.Descriptor.WorkloadMethod.Name != nameof(ConversionBenchmarks.Convert)))
         {
             return "-";
         }

@@ -100,9 +100,9 @@ public sealed class LegacyConverter
         {
             diagnostics.Error(DiagnosticCodes.TooLarge, LegacyJsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"The program's blocks hold {totalDays} days in all; the limit is {_options.MaxProgramDays}."));
         }
-        else if (!diagnostics.HasErrors)
+        else if (!diagnostics.HasErrors && SessionBound(blocks) > _options.MaxProgramSessions)
         {
-            // Counting walks the dates without making anything, so it stays cheap within the day limit.
+            // The cheap bound says it might be too many: count exactly, walking the dates without making anything.
             long totalSessions = 0;
             foreach (var block in blocks)
             {
@@ -120,6 +120,38 @@ public sealed class LegacyConverter
         }
 
         return (programGoalIds, blocks, (int)Math.Min(totalDays, int.MaxValue), diagnostics);
+    }
+
+    /// <summary>An upper bound of the program's sessions: each block's days times its busiest day.</summary>
+    private static long SessionBound(List<LegacyBlock> blocks)
+    {
+        long bound = 0;
+        foreach (var block in blocks)
+        {
+            var busiest = 0;
+            var weeks = block.Pattern switch
+            {
+                WeeklyPattern week => [week],
+                RotatingWeeksPattern rotation => rotation.Weeks,
+                _ => (IReadOnlyList<WeeklyPattern>)[],
+            };
+            foreach (var week in weeks)
+            {
+                for (var weekday = IsoDayOfWeek.Monday; weekday <= IsoDayOfWeek.Sunday; weekday++)
+                {
+                    busiest = Math.Max(busiest, week[weekday].Count);
+                }
+            }
+
+            foreach (var dayOverride in block.Overrides)
+            {
+                busiest = Math.Max(busiest, dayOverride.Sessions.Count);
+            }
+
+            bound += ((long)Period.DaysBetween(block.Start, block.End) + 1) * busiest;
+        }
+
+        return bound;
     }
 
     private ProgramConversion Materialize(string programId, IReadOnlyList<string> programGoalIds, List<LegacyBlock> blocks, int totalDays, IReadOnlyList<LegacyDiagnostic> diagnostics)

@@ -873,10 +873,11 @@ internal sealed class LegacyScheduleReader
                 if (value.ValueKind == JsonValueKind.Array)
                 {
                     sessions = new List<PlannedSession>(value.GetArrayLength());
+                    var sessionsPath = path.Key("sessions");
                     var index = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        if (ReadSessionItem(item, path.Key("sessions").Index(index), inDay: true) is { } session)
+                        if (ReadSessionItem(item, sessionsPath.Index(index), inDay: true) is { } session)
                         {
                             sessions.Add(session);
                         }

@@ -160,6 +160,18 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void The_session_limit_counts_exactly_when_the_quick_bound_is_over_it()
+    {
+        var options = new LegacyConverterOptions { MaxProgramSessions = 100 };
+        var document = "{\"blocks\": [{\"name\": \"B\", \"start_date\": \"2000-01-01\", \"end_date\": \"2009-12-31\", \"days\": {\"2000-01-05\": {\"sessions\": [\"a\", \"b\", \"c\"]}}}]}";
+
+        var conversion = Convert(document, start: null, end: null, options: options);
+
+        Assert.Empty(conversion.Diagnostics);
+        Assert.Equal(3, conversion.Sessions.Count);
+    }
+
+    [Fact]
     public void A_document_over_the_size_limit_is_too_large_without_parsing()
     {
         var options = new LegacyConverterOptions { MaxDocumentBytes = 1000 };
