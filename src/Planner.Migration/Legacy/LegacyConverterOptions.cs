@@ -21,10 +21,10 @@ public sealed class LegacyConverterOptions
     public int MaxProgramDays { get; set; } = 500_000;
 
     /// <summary>
-    /// The most sessions one program may produce (2,000,000 by default); more is <c>too-large</c>.
+    /// The most sessions one program may produce (1,000,000 by default); more is <c>too-large</c>.
     /// Keeps a small document whose weekdays list thousands of sessions from producing billions of rows.
     /// </summary>
-    public int MaxProgramSessions { get; set; } = 2_000_000;
+    public int MaxProgramSessions { get; set; } = 1_000_000;
 
     /// <summary>
     /// How many diagnostics of one code are listed (100 by default); the rest are counted in one

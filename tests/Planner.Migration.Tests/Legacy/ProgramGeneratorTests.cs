@@ -90,3 +90,33 @@ public sealed class ProgramGeneratorTests
         Assert.True(conversion.Days.Count > 1000);
     }
 }
+
+/// <summary>Diagnose gives what Convert gives, without the rows; one converter serves many threads.</summary>
+public sealed class DiagnoseTests
+{
+    [Fact]
+    public void Diagnose_gives_the_diagnostics_of_Convert_for_every_kind_of_row()
+    {
+        var converter = new LegacyConverter();
+        foreach (var row in new LegacyProgramGenerator(11).Generate(200, new LegacyGeneratorOptions { ErrorShare = 0.3, WarningShare = 0.3 }))
+        {
+            Assert.Equal(converter.Convert(row).Diagnostics, converter.Diagnose(row));
+        }
+    }
+
+    [Fact]
+    public void One_converter_on_many_threads_gives_the_same_results_as_on_one()
+    {
+        var converter = new LegacyConverter();
+        var rows = new LegacyProgramGenerator(12).Generate(200, new LegacyGeneratorOptions { ErrorShare = 0.1, WarningShare = 0.1 }).ToArray();
+        var sequential = rows.Select(r => Fingerprint(converter.Convert(r))).ToArray();
+
+        var parallel = new string[rows.Length];
+        Parallel.For(0, rows.Length, i => parallel[i] = Fingerprint(converter.Convert(rows[i])));
+
+        Assert.Equal(sequential, parallel);
+
+        static string Fingerprint(ProgramConversion c) =>
+            string.Join("|", c.Days.Select(d => d.Id).Concat(c.Sessions.Select(s => s.Id + s.SessionTemplateId)).Concat(c.Diagnostics.Select(d => d.Code + d.Path)));
+    }
+}
