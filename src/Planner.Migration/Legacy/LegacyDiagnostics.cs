@@ -11,7 +11,7 @@ namespace Planner.Migration.Legacy;
 internal sealed class LegacyDiagnostics
 {
     private readonly List<LegacyDiagnostic> _items = [];
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _counts; // made at the first diagnostic: most rows have none
     private readonly int _maxPerCode;
 
     public LegacyDiagnostics(int maxPerCode) => _maxPerCode = Math.Max(1, maxPerCode);
@@ -25,6 +25,7 @@ internal sealed class LegacyDiagnostics
     private void Add(DiagnosticSeverity severity, string code, LegacyJsonPath path, string message)
     {
         HasErrors |= severity == DiagnosticSeverity.Error;
+        _counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
         _counts.TryGetValue(code, out var count);
         _counts[code] = count + 1;
         if (count < _maxPerCode)
@@ -35,6 +36,11 @@ internal sealed class LegacyDiagnostics
 
     public IReadOnlyList<LegacyDiagnostic> ToList()
     {
+        if (_counts is null)
+        {
+            return [];
+        }
+
         var result = new List<LegacyDiagnostic>(_items);
         foreach (var (code, count) in _counts)
         {

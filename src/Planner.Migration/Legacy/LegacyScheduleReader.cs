@@ -631,9 +631,8 @@ internal sealed class LegacyScheduleReader
     /// <summary>Reads a weekday map; on errors the diagnostics say so and the pattern is partial.</summary>
     private WeeklyPattern ReadWeekdayMap(JsonElement map, LegacyJsonPath path)
     {
-        var days = new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>();
+        var days = new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>(7);
         Span<int> seen = stackalloc int[8];
-        var keys = new string?[8];
         foreach (var property in map.EnumerateObject())
         {
             var name = property.Name;
@@ -647,11 +646,11 @@ internal sealed class LegacyScheduleReader
 
             if (seen[(int)weekday]++ > 0)
             {
-                _diagnostics.Error(DiagnosticCodes.DuplicateWeekday, keyPath, $"'{name}' names {weekday}, as '{keys[(int)weekday]}' in the same map already does.");
+                var earlier = map.EnumerateObject().First(p => Weekdays.Parse(p.Name) == weekday).Name;
+                _diagnostics.Error(DiagnosticCodes.DuplicateWeekday, keyPath, $"'{name}' names {weekday}, as '{earlier}' in the same map already does.");
                 continue;
             }
 
-            keys[(int)weekday] = name;
             var sessions = ReadSessionValue(property.Value, keyPath, inDay: false);
             if (sessions is { Count: > 0 })
             {
@@ -908,20 +907,35 @@ internal sealed class LegacyScheduleReader
 
     private void CheckOverlaps(List<LegacyBlock> blocks)
     {
-        var placed = blocks.Where(b => b.DatesValid).OrderBy(b => b.Start).ThenBy(b => b.Position).ToList();
-        var found = new List<(LegacyBlock Block, LegacyBlock Other)>();
+        // Blocks nearly always come in date order: sort only when they do not.
+        var placed = blocks;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (!blocks[i].DatesValid || (i > 0 && blocks[i].Start < blocks[i - 1].Start))
+            {
+                placed = blocks.Where(b => b.DatesValid).OrderBy(b => b.Start).ThenBy(b => b.Position).ToList();
+                break;
+            }
+        }
+
+        List<(LegacyBlock Block, LegacyBlock Other)>? found = null;
         LegacyBlock? latest = null;
         foreach (var block in placed)
         {
             if (latest is not null && block.Start <= latest.End)
             {
-                found.Add((block, latest));
+                (found ??= []).Add((block, latest));
             }
 
             if (latest is null || block.End > latest.End)
             {
                 latest = block;
             }
+        }
+
+        if (found is null)
+        {
+            return;
         }
 
         foreach (var (block, other) in found.OrderBy(f => f.Block.Position))
