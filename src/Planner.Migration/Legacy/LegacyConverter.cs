@@ -52,8 +52,24 @@ public sealed class LegacyConverter
     private readonly LegacyConverterOptions _options;
 
     /// <summary>Creates a converter.</summary>
-    /// <param name="options">Its limits; <see langword="null"/> for the defaults.</param>
-    public LegacyConverter(LegacyConverterOptions? options = null) => _options = options ?? new LegacyConverterOptions();
+    /// <param name="options">Its limits, copied now (later changes to the object do not affect it); <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative.</exception>
+    public LegacyConverter(LegacyConverterOptions? options = null)
+    {
+        options ??= new LegacyConverterOptions();
+        _options = new LegacyConverterOptions
+        {
+            MaxBlockDays = Positive(options.MaxBlockDays, nameof(options.MaxBlockDays)),
+            MaxDocumentBytes = Positive(options.MaxDocumentBytes, nameof(options.MaxDocumentBytes)),
+            MaxDepth = Positive(options.MaxDepth, nameof(options.MaxDepth)),
+            MaxProgramDays = Positive(options.MaxProgramDays, nameof(options.MaxProgramDays)),
+            MaxProgramSessions = Positive(options.MaxProgramSessions, nameof(options.MaxProgramSessions)),
+            MaxDiagnosticsPerCode = Positive(options.MaxDiagnosticsPerCode, nameof(options.MaxDiagnosticsPerCode)),
+        };
+
+        static int Positive(int value, string name) =>
+            value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(options), value, $"{name} must be positive.");
+    }
 
     /// <summary>Converts one row. Never throws for bad data: problems become diagnostics.</summary>
     /// <param name="row">The row.</param>

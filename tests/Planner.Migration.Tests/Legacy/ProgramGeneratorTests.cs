@@ -120,3 +120,20 @@ public sealed class DiagnoseTests
             string.Join("|", c.Days.Select(d => d.Id).Concat(c.Sessions.Select(s => s.Id + s.SessionTemplateId)).Concat(c.Diagnostics.Select(d => d.Code + d.Path)));
     }
 }
+
+public sealed class ConverterOptionsTests
+{
+    [Fact]
+    public void Limits_are_checked_and_copied_when_the_converter_is_made()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LegacyConverter(new LegacyConverterOptions { MaxDepth = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LegacyConverter(new LegacyConverterOptions { MaxBlockDays = -1 }));
+
+        var options = new LegacyConverterOptions { MaxBlockDays = 10 };
+        var converter = new LegacyConverter(options);
+        options.MaxBlockDays = 100_000;
+        var conversion = converter.Convert(LegacyTestRows.Row(LegacyTestRows.Block(string.Empty)));
+
+        Assert.Equal(DiagnosticCodes.SpanTooLong, Assert.Single(conversion.Diagnostics).Code);
+    }
+}
