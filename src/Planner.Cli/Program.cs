@@ -14,6 +14,7 @@ internal static class CliEntry
             case "-h" or "--help" or "help":
                 Console.Out.WriteLine(Usage);
                 return 0;
+            case "convert": return ConvertCommand.Run(args[1..]);
             default:
                 Console.Error.WriteLine($"planner: unknown verb '{verb}'.");
                 Console.Error.WriteLine(Usage);

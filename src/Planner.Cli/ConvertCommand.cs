@@ -1,0 +1,324 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Planner.Migration.Legacy;
+
+namespace Planner.Cli;
+
+/// <summary>
+/// <c>planner convert FILE|-</c>: prints the converted form (legacy/FORMAT.md) of one <c>programs</c>
+/// row written as a JSON object, or one result a line for a file of one row a line.
+/// </summary>
+internal static class ConvertCommand
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Output for people and tools, not for HTML: keep non-ASCII text readable. Still deterministic.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    /// <summary>Runs the verb on the process's standard streams.</summary>
+    internal static int Run(string[] args)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        return Run(args, Console.OpenStandardInput, stdout, Console.Error);
+    }
+
+    /// <summary>Runs the verb; returns 0 (clean), 1 (a program has an error) or 2 (usage or file problem).</summary>
+    internal static int Run(string[] args, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
+    {
+        if (args.Length != 1 || args[0].Length == 0 || (args[0].StartsWith('-') && args[0] != "-"))
+        {
+            stderr.WriteLine("planner convert: expected one argument, a file of programs rows (one JSON object, or one a line) or '-' for standard input.");
+            return 2;
+        }
+
+        byte[] input;
+        try
+        {
+            if (args[0] == "-")
+            {
+                using var stdin = openStdin();
+                using var buffer = new MemoryStream();
+                stdin.CopyTo(buffer);
+                input = buffer.ToArray();
+            }
+            else
+            {
+                input = File.ReadAllBytes(args[0]);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"planner convert: cannot read '{args[0]}': {ex.Message}");
+            return 2;
+        }
+
+        if (!TryReadRows(input, out var rows, out var problem))
+        {
+            stderr.WriteLine($"planner convert: {(args[0] == "-" ? "standard input" : args[0])}: {problem}");
+            return 2;
+        }
+
+        var converter = new LegacyConverter();
+        var exitCode = 0;
+        using (var writer = new Utf8JsonWriter(stdout, WriterOptions))
+        {
+            foreach (var row in rows)
+            {
+                var conversion = converter.Convert(row);
+                exitCode = conversion.HasErrors ? 1 : exitCode;
+                WriteConversion(writer, conversion);
+                writer.Flush();
+                writer.Reset();
+                stdout.WriteByte((byte)'\n');
+            }
+        }
+
+        stdout.Flush();
+        return exitCode;
+    }
+
+    /// <summary>Reads one row object, or one row object a line.</summary>
+    internal static bool TryReadRows(byte[] input, out List<LegacyProgramRow> rows, out string problem)
+    {
+        rows = [];
+        problem = string.Empty;
+        ReadOnlyMemory<byte> text = input;
+        if (text.Span.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            text = text[3..];
+        }
+
+        if (text.Span.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            problem = "no programs row; expected a JSON object with id, name, start_date, end_date, goal_ids, weekly_schedule.";
+            return false;
+        }
+
+        try
+        {
+            using var whole = JsonDocument.Parse(text);
+            if (!TryReadRow(whole.RootElement, out var row, out problem))
+            {
+                return false;
+            }
+
+            rows.Add(row);
+            return true;
+        }
+        catch (JsonException)
+        {
+            // Not one JSON value: read it as one row a line.
+        }
+
+        var lineNumber = 0;
+        var rest = text;
+        while (!rest.IsEmpty)
+        {
+            lineNumber++;
+            var end = rest.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
+            if (line.Span.Trim(" \t\r"u8).IsEmpty)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                if (!TryReadRow(document.RootElement, out var row, out problem))
+                {
+                    problem = $"line {lineNumber}: {problem}";
+                    return false;
+                }
+
+                rows.Add(row);
+            }
+            catch (JsonException ex)
+            {
+                var position = ex.BytePositionInLine is { } p ? $" (byte {p + 1})" : string.Empty;
+                problem = $"line {lineNumber}: not a JSON object{position}; expected one programs row as a JSON object, or one a line.";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryReadRow(JsonElement element, out LegacyProgramRow row, out string problem)
+    {
+        try
+        {
+            return TryReadRowCore(element, out row, out problem);
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses escaped unpaired surrogates in the row's own strings.
+            row = null!;
+            problem = "a string of the row holds an unpaired surrogate escape (\\ud800); it is not text a column can hold.";
+            return false;
+        }
+    }
+
+    private static bool TryReadRowCore(JsonElement element, out LegacyProgramRow row, out string problem)
+    {
+        row = null!;
+        problem = string.Empty;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problem = "not a programs row: expected a JSON object with id, name, start_date, end_date, goal_ids, weekly_schedule.";
+            return false;
+        }
+
+        string? id = null, name = null, start = null, end = null, goalIds = null, schedule = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "id" when value.ValueKind == JsonValueKind.String:
+                    id = value.GetString();
+                    break;
+                case "name" or "start_date" or "end_date" when value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null):
+                    problem = $"the row's '{property.Name}' must be a string or null.";
+                    return false;
+                case "name":
+                    name = value.GetString();
+                    break;
+                case "start_date":
+                    start = value.GetString();
+                    break;
+                case "end_date":
+                    end = value.GetString();
+                    break;
+                case "goal_ids":
+                    goalIds = ColumnText(value);
+                    break;
+                case "weekly_schedule":
+                    schedule = ColumnText(value);
+                    break;
+            }
+        }
+
+        if (id is null)
+        {
+            problem = "the row has no 'id' string; every programs row needs one.";
+            return false;
+        }
+
+        row = new LegacyProgramRow(id, name ?? string.Empty, start, end, goalIds, schedule);
+        return true;
+
+        // The column's text as a JSON string, or the JSON itself written inline.
+        static string? ColumnText(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => value.GetString(),
+            _ => value.GetRawText(),
+        };
+    }
+
+    /// <summary>Writes the converted form: keys and order as legacy/FORMAT.md shows them.</summary>
+    internal static void WriteConversion(Utf8JsonWriter writer, ProgramConversion conversion)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("program_id", conversion.ProgramId);
+        writer.WriteStartArray("program_goal_ids");
+        foreach (var goalId in conversion.ProgramGoalIds)
+        {
+            writer.WriteStringValue(goalId);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("blocks");
+        foreach (var block in conversion.Blocks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", block.Id);
+            writer.WriteString("legacy_id", block.LegacyId);
+            writer.WriteString("program_id", block.ProgramId);
+            writer.WriteString("name", block.Name);
+            writer.WriteString("start_date", IsoDate(block.StartDate));
+            writer.WriteString("end_date", IsoDate(block.EndDate));
+            writer.WriteString("color", block.Color);
+            writer.WriteStartArray("goal_ids");
+            foreach (var link in block.GoalLinks)
+            {
+                writer.WriteStringValue(link.GoalId);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("days");
+        foreach (var day in conversion.Days)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", day.Id);
+            writer.WriteString("block_id", day.BlockId);
+            writer.WriteString("date", IsoDate(day.Date));
+            writer.WriteString("name", day.Name);
+            writer.WriteString("notes", day.Notes);
+            if (day.Readiness is { } readiness)
+            {
+                writer.WriteNumber("readiness", readiness);
+            }
+            else
+            {
+                writer.WriteNull("readiness");
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("sessions");
+        foreach (var session in conversion.Sessions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", session.Id);
+            writer.WriteString("day_id", session.DayId);
+            writer.WriteString("session_template_id", session.SessionTemplateId);
+            writer.WriteNumber("position", session.Position);
+            writer.WriteString("slot", session.Slot);
+            writer.WriteString("notes", session.Notes);
+            writer.WriteBoolean("is_completed", session.IsCompleted);
+            writer.WritePropertyName("completion_data");
+            if (session.CompletionData is { } data)
+            {
+                // Re-written compactly so each result stays on one line.
+                using var document = JsonDocument.Parse(data);
+                document.RootElement.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("diagnostics");
+        foreach (var diagnostic in conversion.Diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning");
+            writer.WriteString("code", diagnostic.Code);
+            writer.WriteString("path", diagnostic.Path);
+            writer.WriteString("message", diagnostic.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string IsoDate(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

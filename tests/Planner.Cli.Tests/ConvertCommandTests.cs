@@ -1,0 +1,213 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Planner.Cli.Tests;
+
+/// <summary><c>planner convert</c>: the converted form on stdout, exit codes 0/1/2, stdin, one result a line.</summary>
+public sealed class ConvertCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("planner-convert-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Examples()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", "legacy", "examples");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"No 'shared/legacy/examples' folder beside any ancestor of {AppContext.BaseDirectory}; check out shared/ beside the repository.");
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(string[] args, string? stdin = null)
+    {
+        using var stdout = new MemoryStream();
+        var stderr = new StringWriter();
+        var exitCode = ConvertCommand.Run(args, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty)), stdout, stderr);
+        return (exitCode, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void A_clean_row_prints_the_converted_form_in_FORMAT_order_and_exits_0()
+    {
+        var (exitCode, stdout, stderr) = Run([Path.Combine(Examples(), "marathon-blocks.json")]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, stderr);
+        var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        Assert.Equal(["program_id", "program_goal_ids", "blocks", "days", "sessions", "diagnostics"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("prog-marathon-2024", root.GetProperty("program_id").GetString());
+        Assert.Equal(["goal-sub-330"], root.GetProperty("program_goal_ids").EnumerateArray().Select(e => e.GetString()));
+
+        var blocks = root.GetProperty("blocks");
+        Assert.Equal(3, blocks.GetArrayLength());
+        Assert.Equal(["id", "legacy_id", "program_id", "name", "start_date", "end_date", "color", "goal_ids"], blocks[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("2024-01-01", blocks[0].GetProperty("start_date").GetString());
+        Assert.Equal(JsonValueKind.Null, blocks[2].GetProperty("legacy_id").ValueKind);
+
+        var days = root.GetProperty("days");
+        Assert.Equal(105, days.GetArrayLength());
+        Assert.Equal(["id", "block_id", "date", "name", "notes", "readiness"], days[0].EnumerateObject().Select(p => p.Name));
+        var dates = days.EnumerateArray().Select(d => d.GetProperty("date").GetString()!).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates); // by block then date; these blocks follow each other
+
+        var sessions = root.GetProperty("sessions");
+        Assert.Equal(48, sessions.GetArrayLength());
+        Assert.Equal(["id", "day_id", "session_template_id", "position", "slot", "notes", "is_completed", "completion_data"], sessions[0].EnumerateObject().Select(p => p.Name));
+        var completed = Assert.Single(sessions.EnumerateArray(), s => s.GetProperty("is_completed").GetBoolean());
+        Assert.Equal(7, completed.GetProperty("completion_data").GetProperty("rpe").GetInt32());
+        Assert.Equal(0, root.GetProperty("diagnostics").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_row_with_an_error_prints_empty_rows_and_its_diagnostics_and_exits_1()
+    {
+        var (exitCode, stdout, _) = Run([Path.Combine(Examples(), "truncated.json")]);
+
+        Assert.Equal(1, exitCode);
+        using var document = JsonDocument.Parse(stdout);
+        var root = document.RootElement;
+        Assert.Equal(0, root.GetProperty("blocks").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("days").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("sessions").GetArrayLength());
+        var diagnostic = Assert.Single(root.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(["severity", "code", "path", "message"], diagnostic.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("error", "invalid-json", "$"), (diagnostic.GetProperty("severity").GetString(), diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("path").GetString()));
+        Assert.Contains("line 1", diagnostic.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Warnings_still_exit_0()
+    {
+        var (exitCode, stdout, _) = Run([Path.Combine(Examples(), "warnings.json")]);
+
+        Assert.Equal(0, exitCode);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal(6, document.RootElement.GetProperty("diagnostics").GetArrayLength());
+        Assert.Contains(document.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("path").GetString() == "$.blocks[0].colour" && d.GetProperty("severity").GetString() == "warning");
+    }
+
+    [Fact]
+    public void Standard_input_gives_the_same_bytes_as_the_file_and_every_run_the_same_bytes()
+    {
+        var file = Path.Combine(Examples(), "flat-week.json");
+
+        var fromFile = Run([file]);
+        var again = Run([file]);
+        var fromStdin = Run(["-"], File.ReadAllText(file));
+
+        Assert.Equal(0, fromFile.ExitCode);
+        Assert.Equal(fromFile.Stdout, again.Stdout);
+        Assert.Equal(fromFile.Stdout, fromStdin.Stdout);
+        Assert.Equal(0, fromStdin.ExitCode);
+    }
+
+    [Fact]
+    public void The_columns_as_text_or_as_JSON_give_the_same_result()
+    {
+        var asText = Write("text.json", "{\"id\": \"p\", \"name\": \"n\", \"start_date\": \"2024-01-01\", \"end_date\": \"2024-01-14\", \"goal_ids\": \"[\\\"g\\\"]\", \"weekly_schedule\": \"{\\\"mon\\\": \\\"t\\\"}\"}");
+        var asJson = Write("json.json", "{\"id\": \"p\", \"name\": \"n\", \"start_date\": \"2024-01-01\", \"end_date\": \"2024-01-14\", \"goal_ids\": [\"g\"], \"weekly_schedule\": {\"mon\": \"t\"}}");
+
+        var text = Run([asText]);
+        var json = Run([asJson]);
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Equal(text.Stdout, json.Stdout);
+        Assert.Contains("\"program_goal_ids\":[\"g\"]", text.Stdout);
+    }
+
+    [Fact]
+    public void A_file_of_one_row_a_line_prints_one_result_a_line()
+    {
+        var rows = new[]
+        {
+            "{\"id\": \"a\", \"name\": \"A\", \"start_date\": \"2024-01-01\", \"end_date\": \"2024-01-07\", \"weekly_schedule\": \"{\\\"mon\\\": \\\"t\\\"}\"}",
+            "",
+            "{\"id\": \"b\", \"name\": \"B\", \"weekly_schedule\": \"{\\\"blocks\\\": [\"}",
+            "{\"id\": \"c\", \"name\": \"C\", \"weekly_schedule\": null}",
+        };
+        var file = Write("rows.jsonl", string.Join("\n", rows) + "\n");
+
+        var (exitCode, stdout, _) = Run([file]);
+
+        Assert.Equal(1, exitCode); // row b has an error
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["a", "b", "c"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("program_id").GetString()));
+        Assert.Equal(7, JsonDocument.Parse(lines[0]).RootElement.GetProperty("days").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("[1, 2]")]
+    [InlineData("\"a row\"")]
+    [InlineData("{\"name\": \"no id\"}")]
+    [InlineData("{\"id\": \"p\", \"start_date\": 20240101}")]
+    [InlineData("")]
+    [InlineData("{\"id\": \"p\\ud800\"}")]
+    public void Something_that_is_not_a_row_is_a_file_problem(string content)
+    {
+        var (exitCode, stdout, stderr) = Run([Write("bad.json", content)]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void A_bad_line_in_a_file_of_rows_names_the_line()
+    {
+        var (exitCode, stdout, stderr) = Run([Write("rows.jsonl", "{\"id\": \"a\"}\n{\"id\": \n")]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("line 2", stderr);
+    }
+
+    [Fact]
+    public void A_missing_file_or_no_argument_is_a_usage_problem_on_one_line()
+    {
+        var missing = Run([Path.Combine(_folder, "missing.json")]);
+        var none = Run([]);
+        var two = Run(["a", "b"]);
+
+        Assert.All(new[] { missing, none, two }, result =>
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal(string.Empty, result.Stdout);
+            Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        });
+        Assert.Contains("missing.json", missing.Stderr);
+    }
+
+    [Fact]
+    public void The_planner_entry_point_dispatches_convert()
+    {
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, CliEntry.Run(["convert", Path.Combine(_folder, "missing.json")]));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains("cannot read", error.ToString());
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Planner.Migration.Legacy;
+
+namespace Planner.Migration.Tests.Legacy;
+
+/// <summary>Rows and folders the legacy tests share.</summary>
+internal static class LegacyTestRows
+{
+    public const string ProgramId = "prog-1";
+
+    public static LegacyProgramRow Row(string? schedule, string? start = "2024-01-01", string? end = "2024-12-31", string? goalIds = null, string id = ProgramId) =>
+        new(id, "Test program", start, end, goalIds, schedule);
+
+    public static ProgramConversion Convert(string? schedule, string? start = "2024-01-01", string? end = "2024-12-31", string? goalIds = null, LegacyConverterOptions? options = null) =>
+        new LegacyConverter(options).Convert(Row(schedule, start, end, goalIds));
+
+    /// <summary>A block document with one block, its JSON members given as text.</summary>
+    public static string Block(string members) =>
+        "{\"blocks\": [{\"name\": \"B\", \"start_date\": \"2024-01-01\", \"end_date\": \"2024-01-28\"" + (members.Length > 0 ? ", " + members : string.Empty) + "}]}";
+
+    /// <summary>
+    /// The shared folder: walking up from the test's base directory, the first ancestor with a
+    /// <c>shared/legacy/examples</c> folder beside it (CI checks <c>shared/</c> out beside the repo).
+    /// </summary>
+    public static string SharedFolder(string relative)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", relative);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"No 'shared/{relative}' folder found beside any ancestor of {AppContext.BaseDirectory}; check out the shared folder as a sibling of the repository (../shared).");
+    }
+
+    /// <summary>Reads a row file the way <c>planner convert</c> does: the two JSON columns as text or as JSON.</summary>
+    public static LegacyProgramRow ReadRowFile(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = document.RootElement;
+        return new LegacyProgramRow(
+            root.GetProperty("id").GetString()!,
+            root.GetProperty("name").GetString()!,
+            Text(root, "start_date"),
+            Text(root, "end_date"),
+            Text(root, "goal_ids"),
+            Text(root, "weekly_schedule"));
+
+        static string? Text(JsonElement row, string name) =>
+            !row.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString()
+            : value.GetRawText();
+    }
+}
