@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -87,6 +86,8 @@ public sealed class LegacyMigrator<TContext>
     /// </summary>
     /// <param name="cancellationToken">Cancels before the schema changes commit.</param>
     /// <returns>What was created.</returns>
+    /// <exception cref="InvalidOperationException">The database has no <c>programs</c> table: it is not a legacy database.</exception>
+    /// <exception cref="System.Data.Common.DbException">The database cannot be reached or refuses the DDL.</exception>
     public async Task<SchemaChanges> CreateSchemaAsync(CancellationToken cancellationToken = default)
     {
         await using var context = _createContext();
@@ -107,6 +108,7 @@ public sealed class LegacyMigrator<TContext>
     /// <param name="cancellationToken">Ends the run after the programs in flight; a rerun resumes.</param>
     /// <returns>What the run did; <see cref="MigrationReport.Cancelled"/> says whether it was cut short.</returns>
     /// <exception cref="DbException">The database cannot be reached or refuses the run as a whole.</exception>
+    /// <exception cref="InvalidOperationException">The database has no <c>programs</c> table, or (outside a dry run) no ledger: Phase 1 has not run.</exception>
     public async Task<MigrationReport> MigrateAsync(IProgress<MigrationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var context = _createContext();
@@ -123,8 +125,13 @@ public sealed class LegacyMigrator<TContext>
                 await source.ExecuteAsync("PRAGMA busy_timeout = 60000", cancellationToken).ConfigureAwait(false);
             }
 
-            var hasLedger = (await PlannerSchema.ExistingTablesAsync(tables, connection, null, cancellationToken).ConfigureAwait(false))
-                .Contains(tables.Ledger.Name);
+            var existing = await PlannerSchema.ExistingTablesAsync(tables, connection, null, cancellationToken).ConfigureAwait(false);
+            if (!existing.Contains(tables.Programs.Name))
+            {
+                throw new InvalidOperationException($"The database has no '{tables.Programs.Name}' table: there is nothing to migrate, is this the right database?");
+            }
+
+            var hasLedger = existing.Contains(tables.Ledger.Name);
             if (!hasLedger && !_options.DryRun)
             {
                 throw new InvalidOperationException(
@@ -164,6 +171,7 @@ public sealed class LegacyMigrator<TContext>
     /// <param name="cancellationToken">Stops the comparison.</param>
     /// <returns>Every difference (table, key, column, expected, actual).</returns>
     /// <exception cref="DbException">The database cannot be reached.</exception>
+    /// <exception cref="InvalidOperationException">Nothing has been migrated in this database (no ledger).</exception>
     public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
     {
         await using var context = _createContext();
@@ -171,7 +179,13 @@ public sealed class LegacyMigrator<TContext>
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var source = new LegacySource(tables, context.Database.GetDbConnection());
+            var connection = context.Database.GetDbConnection();
+            if (!(await PlannerSchema.ExistingTablesAsync(tables, connection, null, cancellationToken).ConfigureAwait(false)).Contains(tables.Ledger.Name))
+            {
+                throw new InvalidOperationException($"Nothing has been migrated in this database yet (it has no '{tables.Ledger.Name}' table): run the migration first.");
+            }
+
+            var source = new LegacySource(tables, connection);
             var differences = new List<RowDifference>();
             long checkedPrograms = 0;
             string? after = null;
@@ -619,11 +633,4 @@ internal enum MigrationFaultPoint
 
     /// <summary>Just after a batch committed; the count given is the programs dealt with so far.</summary>
     BatchCommitted,
-}
-
-/// <summary>Formats counts for messages.</summary>
-internal static class Counts
-{
-    public static string Of(long count, string singular, string plural) =>
-        count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural);
 }

@@ -10,7 +10,7 @@ namespace Planner.Migration.Migrating;
 
 /// <summary>What Phase 1 created.</summary>
 /// <param name="CreatedTables">The tables created, in creation order (empty when everything was there).</param>
-/// <param name="CreatedIndexes">The indexes created on tables that already existed or were just created.</param>
+/// <param name="CreatedIndexes">The indexes created, on the new tables and on planner tables that lacked one.</param>
 public sealed record SchemaChanges(IReadOnlyList<string> CreatedTables, IReadOnlyList<string> CreatedIndexes)
 {
     /// <summary>Whether Phase 1 found everything in place and did nothing.</summary>
@@ -55,6 +55,12 @@ internal static class PlannerSchema
             }
 
             var existingTables = await ExistingTablesAsync(tables, connection, dbTransaction, cancellationToken).ConfigureAwait(false);
+            if (!existingTables.Contains(tables.Programs.Name))
+            {
+                throw new InvalidOperationException(
+                    $"The database has no '{tables.Programs.Name}' table: Phase 1 adds the planner's tables beside the legacy ones, is this the right database?");
+            }
+
             var existingIndexes = await ExistingIndexesAsync(tables, connection, dbTransaction, cancellationToken).ConfigureAwait(false);
             var legacyTables = new HashSet<(string?, string)>
             {
@@ -106,7 +112,7 @@ internal static class PlannerSchema
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new SchemaChanges(createdTables, createdIndexes.Where(i => !createdTables.Contains(i)).ToArray());
+            return new SchemaChanges(createdTables, createdIndexes);
         }
         finally
         {
