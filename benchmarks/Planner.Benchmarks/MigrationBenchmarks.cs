@@ -63,6 +63,20 @@ public class MigrationBenchmarks
         return report.Rows.Values.Sum();
     }
 
+    /// <summary>The conversion alone (no database): how much of <see cref="Migrator"/> is the converter's, not the writer's.</summary>
+    [Benchmark]
+    public long ConvertOnly()
+    {
+        long rows = 0;
+        foreach (var row in MigrationCorpus.Programs(Programs))
+        {
+            var conversion = MigrationCorpus.Convert(row);
+            rows += conversion.Days.Count + conversion.Sessions.Count;
+        }
+
+        return rows;
+    }
+
     [Benchmark(Baseline = true)]
     public async Task<long> RawBulkInsert() => Provider == "sqlite" ? await SqliteInsertAsync() : await PostgresCopyAsync();
 

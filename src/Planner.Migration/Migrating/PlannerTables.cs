@@ -166,7 +166,7 @@ internal sealed class TableMap<T> : ITableMap
     public ColumnMap Column(string propertyName) => Columns.Single(c => c.Property.Name == propertyName);
 
     /// <summary>The entity's key as text (key columns joined with <c>|</c>).</summary>
-    public string KeyText(T entity) => string.Join('|', Key.Select(c => c.CanonicalText(entity)));
+    public string KeyText(T entity) => Key.Count == 1 ? Key[0].CanonicalText(entity) ?? string.Empty : string.Join('|', Key.Select(c => c.CanonicalText(entity)));
 
     public static TableMap<T> From(IModel model, ISqlGenerationHelper sql)
     {

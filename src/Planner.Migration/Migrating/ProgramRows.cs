@@ -110,25 +110,62 @@ internal sealed class ProgramRows
         }
     }
 
-    /// <summary>A SHA-256 of the canonical rows: equal hashes mean equal rows.</summary>
+    /// <summary>A SHA-256 of the canonical rows (the text of <see cref="Images"/>): equal hashes mean equal rows.</summary>
+    /// <remarks>Written straight into the hash, table by table in key order: it runs for every program migrated.</remarks>
     public string Hash(PlannerTables tables)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new StringBuilder();
-        foreach (var image in Images(tables))
+        var buffer = new StringBuilder(4096);
+        var images = new[]
         {
-            buffer.Clear();
-            Field(buffer, image.Table);
-            foreach (var (_, value) in image.Values)
+            (tables.Blocks.Name, Rows(tables.Blocks, Blocks)),
+            (tables.Days.Name, Rows(tables.Days, Days)),
+            (tables.Sessions.Name, Rows(tables.Sessions, Sessions)),
+            (tables.ProgramGoals.Name, Rows(tables.ProgramGoals, ProgramGoals)),
+            (tables.BlockGoals.Name, Rows(tables.BlockGoals, BlockGoals)),
+        };
+        Array.Sort(images, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var (table, rows) in images)
+        {
+            foreach (var (_, write) in rows)
             {
-                Field(buffer, value);
+                Field(buffer, table);
+                write(buffer);
+                buffer.Append('\n');
+                if (buffer.Length > 32 * 1024)
+                {
+                    Flush();
+                }
             }
-
-            buffer.Append('\n');
-            hash.AppendData(Encoding.UTF8.GetBytes(buffer.ToString()));
         }
 
+        Flush();
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+
+        void Flush()
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(buffer.ToString()));
+            buffer.Clear();
+        }
+
+        static List<(string Key, Action<StringBuilder> Write)> Rows<T>(TableMap<T> map, IReadOnlyList<T> rows)
+            where T : class
+        {
+            var keyed = new List<(string, Action<StringBuilder>)>(rows.Count);
+            foreach (var row in rows)
+            {
+                keyed.Add((map.KeyText(row), buffer =>
+                {
+                    foreach (var column in map.Columns)
+                    {
+                        Field(buffer, column.CanonicalText(row));
+                    }
+                }));
+            }
+
+            keyed.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+            return keyed;
+        }
 
         // Length-prefixed, so no two different rows share a text.
         static void Field(StringBuilder buffer, string? value)
