@@ -458,9 +458,11 @@ public sealed class LegacyMigrator<TContext>
         {
             // Never cancelled half way: once a batch's transaction starts, it ends with a commit or a rollback.
             var none = CancellationToken.None;
-            var ordered = works.OrderBy(w => w.Row.Id, StringComparer.Ordinal).ToList();
-            var first = ordered.Select(w => w.Row.Id).Min(StringComparer.Ordinal)!;
-            var last = ordered.Select(w => w.Row.Id).Max(StringComparer.Ordinal)!;
+            // The works are in page order, the database's own order of ids (its collation, not ordinal):
+            // the first and last bound the range the database will give back.
+            var ordered = works;
+            var first = ordered[0].Row.Id;
+            var last = ordered[^1].Row.Id;
             IDbContextTransaction? transaction = null;
             var stale = new List<Work>();
             var outcomes = new List<Action>();

@@ -216,12 +216,13 @@ public sealed class PostgresLegacyDatabase : LegacyDatabase
         new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = _name }.ToString();
 
     /// <summary>A fresh database, or a skipped test when there is no server.</summary>
-    public static async Task<PostgresLegacyDatabase> CreateAsync()
+    /// <param name="options">Extra CREATE DATABASE options (a collation, say).</param>
+    public static async Task<PostgresLegacyDatabase> CreateAsync(string options = "")
     {
         var problem = PostgresServer.Unavailable();
         Skip.If(problem is not null, problem);
         var database = new PostgresLegacyDatabase();
-        await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{database._name}\"");
+        await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{database._name}\" {options}");
         await database.CreateLegacyTablesAsync();
         return database;
     }

@@ -337,6 +337,32 @@ public abstract class MigratorTests
         Assert.Equal(await viaPlanner.DumpAsync(AllTables), await viaHost.DumpAsync(AllTables));
     }
 
+    [SkippableFact]
+    public async Task The_report_is_the_json_of_the_command_line_contract()
+    {
+        await using var db = await SeededAsync(4);
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '[1, 2' WHERE id = 'p-00002'");
+        await Migrator(db).CreateSchemaAsync();
+
+        var report = await Migrator(db).MigrateAsync();
+        using var json = System.Text.Json.JsonDocument.Parse(report.ToJson());
+        var root = json.RootElement;
+
+        var programs = root.GetProperty("programs");
+        Assert.Equal((4, 3, 0, 1), (programs.GetProperty("total").GetInt32(), programs.GetProperty("migrated").GetInt32(),
+            programs.GetProperty("already_migrated").GetInt32(), programs.GetProperty("failed").GetInt32()));
+        Assert.Equal(await db.CountAsync("program_days"), root.GetProperty("rows").GetProperty("program_days").GetInt64());
+        Assert.Equal(await db.CountAsync("scheduled_sessions"), root.GetProperty("rows").GetProperty("scheduled_sessions").GetInt64());
+        var failure = root.GetProperty("failures").EnumerateArray().Single();
+        Assert.Equal("p-00002", failure.GetProperty("program_id").GetString());
+        var diagnostic = failure.GetProperty("diagnostics").EnumerateArray().Single();
+        Assert.Equal(("error", "invalid-json", "$"), (diagnostic.GetProperty("severity").GetString(), diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("path").GetString()));
+        var warnings = root.GetProperty("warnings").EnumerateArray().ToList();
+        Assert.Equal(["p-00001", "p-00003"], warnings.Select(w => w.GetProperty("program_id").GetString()));
+        Assert.All(warnings, w => Assert.Equal(("warning", "unknown-field", "$.colour"),
+            (w.GetProperty("severity").GetString(), w.GetProperty("code").GetString(), w.GetProperty("path").GetString())));
+    }
+
     protected static LegacyMigrator<PlannerDbContext> Migrator(LegacyDatabase db, int batchSize = 100, bool dryRun = false, Instant? clock = null) =>
         new(db.CreateContext, Options(batchSize, dryRun, clock), null, TestConversions.Convert);
 
