@@ -9,12 +9,20 @@ internal static class CliEntry
     internal static int Run(string[] args)
     {
         var verb = args.Length > 0 ? args[0] : "--help";
+        var rest = args.Length > 0 ? args[1..] : [];
         switch (verb)
         {
             case "-h" or "--help" or "help":
                 Console.Out.WriteLine(Usage);
                 return 0;
-            case "convert": return ConvertCommand.Run(args[1..]);
+            case "convert":
+                return ConvertCommand.Run(rest);
+            case "migrate":
+                return MigrateCommand.Run(rest);
+            case "verify":
+                return VerifyCommand.Run(rest);
+            case "demo":
+                return DemoCommand.Run(rest);
             default:
                 Console.Error.WriteLine($"planner: unknown verb '{verb}'.");
                 Console.Error.WriteLine(Usage);

@@ -1,0 +1,80 @@
+using System.Globalization;
+
+namespace Planner.Cli;
+
+/// <summary>A command line a person got wrong: the message says what to write instead.</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The options of <c>migrate</c> and <c>verify</c>, parsed by hand: four options need no framework.</summary>
+internal sealed class DatabaseOptions
+{
+    public string Database { get; private set; } = string.Empty;
+
+    public string Provider { get; private set; } = "sqlite";
+
+    public int BatchSize { get; private set; } = 100;
+
+    public bool DryRun { get; private set; }
+
+    public string? Report { get; private set; }
+
+    /// <summary>Parses the options a verb allows.</summary>
+    /// <exception cref="UsageException">An option is unknown, repeated without a value, or out of range.</exception>
+    public static DatabaseOptions Parse(string verb, string[] args, bool migrateOptions)
+    {
+        var options = new DatabaseOptions();
+        var i = 0;
+        for (; i < args.Length; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "--database":
+                    options.Database = Value(arg);
+                    break;
+                case "--provider":
+                    options.Provider = Value(arg).ToLowerInvariant() switch
+                    {
+                        "sqlite" => "sqlite",
+                        "postgres" or "postgresql" or "npgsql" => "postgres",
+                        var other => throw new UsageException($"planner {verb}: --provider must be sqlite or postgres, not '{other}'."),
+                    };
+                    break;
+                case "--batch-size" when migrateOptions:
+                    var text = Value(arg);
+                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
+                    {
+                        throw new UsageException($"planner {verb}: --batch-size must be a whole number of at least 1, not '{text}'.");
+                    }
+
+                    options.BatchSize = size;
+                    break;
+                case "--dry-run" when migrateOptions:
+                    options.DryRun = true;
+                    break;
+                case "--report" when migrateOptions:
+                    options.Report = Value(arg);
+                    break;
+                default:
+                    throw new UsageException($"planner {verb}: unknown option '{arg}'.");
+            }
+        }
+
+        if (options.Database.Length == 0)
+        {
+            throw new UsageException($"planner {verb}: --database is required (a SQLite file or connection string, or a PostgreSQL connection string with --provider postgres).");
+        }
+
+        return options;
+
+        string Value(string name)
+        {
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"planner {verb}: {name} needs a value.");
+            }
+
+            return args[++i];
+        }
+    }
+}

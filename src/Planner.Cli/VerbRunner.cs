@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Planner.Cli;
+
+/// <summary>
+/// Runs a verb's body with Ctrl+C wired to cancellation, and turns the problems a person can fix into
+/// one line on standard error and exit code 2: never a stack trace for bad input or a bad database.
+/// </summary>
+internal static class VerbRunner
+{
+    public static int Run(string verb, Func<CancellationToken, Task<int>> body)
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                // The first Ctrl+C ends the run after the programs in flight; a second one kills the process.
+                e.Cancel = true;
+                Console.Error.WriteLine($"planner {verb}: stopping after the programs in flight (Ctrl+C again to kill)...");
+                cancellation.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return body(cancellation.Token).GetAwaiter().GetResult();
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(CliEntry.Usage);
+            return 2;
+        }
+        catch (ConnectionProblemException e)
+        {
+            Console.Error.WriteLine($"planner {verb}: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            Console.Error.WriteLine($"planner {verb}: database or file problem: {e.Message.ReplaceLineEndings(" ")}");
+            return 2;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Planner.Migration.Migrating;
+using Planner.Model;
+
+namespace Planner.Cli;
+
+/// <summary><c>planner verify</c>: converts every migrated program again and compares with its rows.</summary>
+internal static class VerifyCommand
+{
+    public static int Run(string[] args) => VerbRunner.Run("verify", async cancellationToken =>
+    {
+        var options = DatabaseOptions.Parse("verify", args, migrateOptions: false);
+        var createContext = DatabaseConnection.Open(options.Provider, options.Database);
+        var report = await new LegacyMigrator<PlannerDbContext>(createContext).VerifyAsync(cancellationToken);
+        Print(report, Console.Out);
+        return report.IsClean ? 0 : 1;
+    });
+
+    public static void Print(VerificationReport report, TextWriter output)
+    {
+        foreach (var d in report.Differences)
+        {
+            output.WriteLine($"  {d.ProgramId}: {d.Table} {d.Id} {d.Column}: expected {Show(d.Expected)}, actual {Show(d.Actual)}");
+        }
+
+        output.WriteLine(report.IsClean
+            ? $"verify: {report.ProgramsChecked} migrated programs checked, their rows are exactly what their legacy text converts to"
+            : $"verify: {report.ProgramsChecked} migrated programs checked, {report.Differences.Count} differences");
+
+        static string Show(string? value) => value is null ? "(none)" : "'" + value + "'";
+    }
+}

@@ -1,0 +1,638 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime.Text;
+using Planner.Migration.Legacy;
+using Planner.Model;
+
+namespace Planner.Migration.Migrating;
+
+/// <summary>
+/// Moves a database from the legacy <c>programs.weekly_schedule</c> JSON to the planner's tables, through
+/// the host's own <see cref="DbContext"/> (any context whose model calls <c>ApplyPlannerModel()</c>):
+/// Phase 1 (<see cref="CreateSchemaAsync"/>) creates the missing tables, Phase 2 (<see cref="MigrateAsync"/>)
+/// converts and writes every program not yet migrated, and <see cref="VerifyAsync"/> checks the result.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Phase 2 is resumable and crash-safe: each program's rows and its ledger row
+/// (<c>planner_migration_ledger</c>) commit together, so a run stopped at any moment and run again ends
+/// with the rows of a run never stopped. A rerun skips programs migrated from the same legacy text; a
+/// program whose text changed is migrated again only if its rows are still exactly what the migration
+/// wrote, otherwise it is reported (<see cref="MigrationCodes.RowsChanged"/>) and left alone.
+/// </para>
+/// <para>
+/// Programs stream in key order, one batch at a time (keyset pagination): memory does not grow with the
+/// number of programs. Two migrators on one database take turns per batch (SQLite's write lock,
+/// PostgreSQL's advisory lock) and re-read the ledger inside their transaction, so they end with the rows
+/// of one run.
+/// </para>
+/// </remarks>
+/// <typeparam name="TContext">The host's context type.</typeparam>
+public sealed class LegacyMigrator<TContext>
+    where TContext : DbContext
+{
+    private static readonly Action<ILogger, long, long, long, long, Exception?> LogBatch = LoggerMessage.Define<long, long, long, long>(
+        LogLevel.Information, new EventId(1, "MigrationBatch"), "Migrated {Migrated}, already migrated {AlreadyMigrated}, failed {Failed} of {Total} programs");
+
+    private static readonly Action<ILogger, string, string, Exception?> LogFailure = LoggerMessage.Define<string, string>(
+        LogLevel.Warning, new EventId(2, "ProgramFailed"), "Program {ProgramId} failed: {Reason}");
+
+    private static readonly Action<ILogger, string, Exception?> LogSchema = LoggerMessage.Define<string>(
+        LogLevel.Information, new EventId(3, "SchemaCreated"), "Phase 1 created: {Objects}");
+
+    private readonly Func<TContext> _createContext;
+    private readonly LegacyMigrationOptions _options;
+    private readonly ILogger _logger;
+    private readonly Func<LegacyProgramRow, ProgramConversion> _convert;
+
+    /// <summary>Creates a migrator.</summary>
+    /// <param name="createContext">Makes a new context on the database to migrate; the migrator disposes it.</param>
+    /// <param name="options">How to run; <see langword="null"/> for the defaults.</param>
+    /// <param name="logger">Where progress and failures are logged; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="createContext"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public LegacyMigrator(Func<TContext> createContext, LegacyMigrationOptions? options = null, ILogger? logger = null)
+        : this(createContext, options, logger, convert: null)
+    {
+    }
+
+    /// <summary>Creates a migrator with another converter (tests, until the real one is injected everywhere).</summary>
+    internal LegacyMigrator(
+        Func<TContext> createContext,
+        LegacyMigrationOptions? options,
+        ILogger? logger,
+        Func<LegacyProgramRow, ProgramConversion>? convert)
+    {
+        ArgumentNullException.ThrowIfNull(createContext);
+        _createContext = createContext;
+        _options = options ?? new LegacyMigrationOptions();
+        _options.Validate();
+        _logger = logger ?? NullLogger.Instance;
+        _convert = convert ?? new LegacyConverter(_options.Converter).Convert;
+    }
+
+    /// <summary>Test hook: called at the points a crash is injected; throw from it to simulate one.</summary>
+    internal Action<MigrationFaultPoint, int>? Fault { get; set; }
+
+    /// <summary>Test hook: called with a batch's program ids after they are converted, before their write transaction.</summary>
+    internal Func<IReadOnlyList<string>, Task>? BeforeWrite { get; set; }
+
+    /// <summary>
+    /// Phase 1: creates the planner's tables, constraints and indexes that the database lacks, and the
+    /// migration ledger. Idempotent; never alters an existing table (the legacy ones included).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels before the schema changes commit.</param>
+    /// <returns>What was created.</returns>
+    /// <exception cref="InvalidOperationException">The database has no <c>programs</c> table: it is not a legacy database.</exception>
+    /// <exception cref="System.Data.Common.DbException">The database cannot be reached or refuses the DDL.</exception>
+    public async Task<SchemaChanges> CreateSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = _createContext();
+        var changes = await PlannerSchema.EnsureCreatedAsync(context, cancellationToken).ConfigureAwait(false);
+        if (!changes.IsEmpty)
+        {
+            LogSchema(_logger, string.Join(", ", changes.CreatedTables.Concat(changes.CreatedIndexes)), null);
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// Phase 2: converts every program not yet migrated and writes its rows. Call
+    /// <see cref="CreateSchemaAsync"/> first (a dry run works without it).
+    /// </summary>
+    /// <param name="progress">Told after each batch; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Ends the run after the programs in flight; a rerun resumes.</param>
+    /// <returns>What the run did; <see cref="MigrationReport.Cancelled"/> says whether it was cut short.</returns>
+    /// <exception cref="DbException">The database cannot be reached or refuses the run as a whole.</exception>
+    /// <exception cref="InvalidOperationException">The database has no <c>programs</c> table, or (outside a dry run) no ledger: Phase 1 has not run.</exception>
+    public async Task<MigrationReport> MigrateAsync(IProgress<MigrationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var context = _createContext();
+        var tables = PlannerTables.For(context);
+        var report = new MigrationReport(_options.DryRun, tables.WrittenTables.Select(t => t.Name));
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = context.Database.GetDbConnection();
+            var source = new LegacySource(tables, connection);
+            if (tables.IsSqlite)
+            {
+                // Another migrator's write lock is waited for, not failed on.
+                await source.ExecuteAsync("PRAGMA busy_timeout = 60000", cancellationToken).ConfigureAwait(false);
+            }
+
+            var existing = await PlannerSchema.ExistingTablesAsync(tables, connection, null, cancellationToken).ConfigureAwait(false);
+            if (!existing.Contains(tables.Programs.Name))
+            {
+                throw new InvalidOperationException($"The database has no '{tables.Programs.Name}' table: there is nothing to migrate, is this the right database?");
+            }
+
+            var hasLedger = existing.Contains(tables.Ledger.Name);
+            if (!hasLedger && !_options.DryRun)
+            {
+                throw new InvalidOperationException(
+                    $"The ledger table {tables.Ledger.Name} is missing: run Phase 1 (CreateSchemaAsync) before Phase 2.");
+            }
+
+            report.Total = await source.CountProgramsAsync(cancellationToken).ConfigureAwait(false);
+            await using var writer = RowWriter.For(context, tables);
+            var run = new Run(this, context, tables, source, writer, report, hasLedger);
+            string? after = null;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var page = await source.ReadPageAsync(after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                await run.BatchAsync(page, cancellationToken).ConfigureAwait(false);
+                after = page[^1].Id;
+                progress?.Report(report.Progress);
+                LogBatch(_logger, report.Migrated, report.AlreadyMigrated, report.Failed, report.Total, null);
+            }
+
+            report.Cancelled = cancellationToken.IsCancellationRequested;
+            return report;
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Converts every migrated program's legacy text again and compares it with the rows in the tables.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the comparison.</param>
+    /// <returns>Every difference (table, key, column, expected, actual).</returns>
+    /// <exception cref="DbException">The database cannot be reached.</exception>
+    /// <exception cref="InvalidOperationException">Nothing has been migrated in this database (no ledger).</exception>
+    public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = _createContext();
+        var tables = PlannerTables.For(context);
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = context.Database.GetDbConnection();
+            if (!(await PlannerSchema.ExistingTablesAsync(tables, connection, null, cancellationToken).ConfigureAwait(false)).Contains(tables.Ledger.Name))
+            {
+                throw new InvalidOperationException($"Nothing has been migrated in this database yet (it has no '{tables.Ledger.Name}' table): run the migration first.");
+            }
+
+            var source = new LegacySource(tables, connection);
+            var differences = new List<RowDifference>();
+            long checkedPrograms = 0;
+            string? after = null;
+            while (true)
+            {
+                var page = await source.ReadMigratedLedgerPageAsync(after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                var programs = await source.ReadRangeAsync(page[0].ProgramId, page[^1].ProgramId, cancellationToken).ConfigureAwait(false);
+                foreach (var entry in page)
+                {
+                    checkedPrograms++;
+                    var actual = await ProgramRows.ReadAsync(context, entry.ProgramId, cancellationToken).ConfigureAwait(false);
+                    if (!programs.TryGetValue(entry.ProgramId, out var row))
+                    {
+                        differences.Add(new RowDifference(entry.ProgramId, tables.Programs.Name, entry.ProgramId, "*", "row", null));
+                        continue;
+                    }
+
+                    if (SourceHash.Of(row) != entry.SourceHash)
+                    {
+                        // The legacy text changed after the migration: a rerun of migrate is due.
+                        differences.Add(new RowDifference(entry.ProgramId, tables.Programs.Name, entry.ProgramId, "source_hash", entry.SourceHash, SourceHash.Of(row)));
+                    }
+
+                    var conversion = SafeConvert(row, out var failure);
+                    if (conversion is null || conversion.HasErrors)
+                    {
+                        var reason = failure ?? string.Join("; ", conversion!.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"{d.Code} at {d.Path}"));
+                        differences.Add(new RowDifference(entry.ProgramId, tables.Programs.Name, entry.ProgramId, "weekly_schedule", "a convertible program", reason));
+                        continue;
+                    }
+
+                    differences.AddRange(Compare(entry.ProgramId, ProgramRows.From(conversion).Images(tables), actual.Images(tables)));
+                }
+
+                after = page[^1].ProgramId;
+            }
+
+            return new VerificationReport(checkedPrograms, differences);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static IEnumerable<RowDifference> Compare(string programId, IReadOnlyList<RowImage> expected, IReadOnlyList<RowImage> actual)
+    {
+        var actualByKey = actual.ToDictionary(r => (r.Table, r.Key));
+        var expectedKeys = new HashSet<(string, string)>();
+        foreach (var row in expected)
+        {
+            expectedKeys.Add((row.Table, row.Key));
+            if (!actualByKey.TryGetValue((row.Table, row.Key), out var found))
+            {
+                yield return new RowDifference(programId, row.Table, row.Key, "*", "row", null);
+                continue;
+            }
+
+            for (var i = 0; i < row.Values.Count; i++)
+            {
+                var (column, value) = row.Values[i];
+                var other = found.Values[i].Value;
+                if (!string.Equals(value, other, StringComparison.Ordinal))
+                {
+                    yield return new RowDifference(programId, row.Table, row.Key, column, value, other);
+                }
+            }
+        }
+
+        foreach (var row in actual.Where(r => !expectedKeys.Contains((r.Table, r.Key))))
+        {
+            yield return new RowDifference(programId, row.Table, row.Key, "*", null, "row");
+        }
+    }
+
+    private ProgramConversion? SafeConvert(LegacyProgramRow row, out string? failure)
+    {
+        try
+        {
+            failure = null;
+            return _convert(row);
+        }
+#pragma warning disable CA1031 // A converter bug on one program must not stop the others; it is reported with that program.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            failure = $"the converter failed: {e.GetType().Name}: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>One program on its way through a batch.</summary>
+    private sealed class Work(LegacyProgramRow row)
+    {
+        public LegacyProgramRow Row { get; set; } = row;
+
+        public string Hash { get; set; } = SourceHash.Of(row);
+
+        public List<LegacyDiagnostic> Diagnostics { get; } = [];
+
+        public ProgramRows Rows { get; set; } = ProgramRows.From(Empty(row.Id));
+
+        public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+        public static ProgramConversion Empty(string id) => new(id, [], [], [], [], [], []);
+    }
+
+    /// <summary>The state of one <see cref="MigrateAsync"/> call.</summary>
+    private sealed class Run(
+        LegacyMigrator<TContext> migrator,
+        TContext context,
+        PlannerTables tables,
+        LegacySource source,
+        RowWriter writer,
+        MigrationReport report,
+        bool hasLedger)
+    {
+        private readonly LegacyMigrationOptions _options = migrator._options;
+        private int _committed;
+
+        public async Task BatchAsync(List<LegacyProgramRow> page, CancellationToken cancellationToken)
+        {
+            var ledger = hasLedger
+                ? await source.ReadLedgerAsync(page[0].Id, page[^1].Id, cancellationToken).ConfigureAwait(false)
+                : [];
+            var pending = new List<Work>();
+            foreach (var row in page)
+            {
+                // Cancellation ends the run after the programs already converted: they are written below.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                var work = new Work(row);
+                if (ledger.TryGetValue(row.Id, out var entry) && IsCurrent(entry, work))
+                {
+                    report.AlreadyMigrated++;
+                    continue;
+                }
+
+                pending.Add(work);
+            }
+
+            await PrepareAsync(pending).ConfigureAwait(false);
+            for (var attempt = 0; pending.Count > 0; attempt++)
+            {
+                if (migrator.BeforeWrite is { } beforeWrite)
+                {
+                    await beforeWrite(pending.Select(w => w.Row.Id).ToArray()).ConfigureAwait(false);
+                }
+
+                var stale = await WriteAsync(pending).ConfigureAwait(false);
+                if (stale.Count == 0)
+                {
+                    break;
+                }
+
+                if (attempt >= _options.SourceChangeRetries)
+                {
+                    foreach (var work in stale)
+                    {
+                        Fail(work, new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.SourceChanged, "$",
+                            $"The program's legacy text changed while it was migrated, {attempt + 1} times in a row; nothing was written. Run the migration again when it is no longer being edited."));
+                    }
+
+                    break;
+                }
+
+                // Convert the new text again, read outside any transaction.
+                var fresh = await source.ReadRangeAsync(stale[0].Row.Id, stale[^1].Row.Id, CancellationToken.None).ConfigureAwait(false);
+                pending = stale.Where(w => fresh.ContainsKey(w.Row.Id)).Select(w => new Work(fresh[w.Row.Id])).ToList();
+                await PrepareAsync(pending).ConfigureAwait(false);
+            }
+        }
+
+        private static bool IsCurrent(LedgerEntry entry, Work work) =>
+            entry.IsMigrated && entry.SourceHash == work.Hash && entry.ConverterVersion == LegacyConverter.Version;
+
+        /// <summary>Converts the programs and checks their template and goal ids against the database.</summary>
+        private async Task PrepareAsync(List<Work> works)
+        {
+            foreach (var work in works)
+            {
+                var conversion = migrator.SafeConvert(work.Row, out var failure);
+                if (conversion is null)
+                {
+                    work.Diagnostics.Add(new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.ConverterFailure, "$", failure!));
+                    continue;
+                }
+
+                work.Diagnostics.AddRange(conversion.Diagnostics);
+                work.Rows = ProgramRows.From(conversion);
+            }
+
+            var converted = works.Where(w => !w.HasErrors).ToList();
+            if (converted.Count == 0)
+            {
+                return;
+            }
+
+            var templates = await source.ExistingIdsAsync(
+                tables.SessionTemplates, converted.SelectMany(w => w.Rows.Sessions.Select(s => s.SessionTemplateId)), CancellationToken.None).ConfigureAwait(false);
+            var goals = await source.ExistingIdsAsync(
+                tables.Goals, converted.SelectMany(w => w.Rows.ProgramGoals.Select(g => g.GoalId).Concat(w.Rows.BlockGoals.Select(g => g.GoalId))), CancellationToken.None).ConfigureAwait(false);
+            foreach (var work in converted)
+            {
+                foreach (var template in work.Rows.Sessions.Select(s => s.SessionTemplateId).Distinct(StringComparer.Ordinal).Where(t => !templates.Contains(t)))
+                {
+                    var path = ReferencePaths.FindTemplate(work.Row.WeeklySchedule, template) ?? "$";
+                    work.Diagnostics.Add(new LegacyDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownTemplate, path,
+                        $"The template '{template}' is not in {tables.SessionTemplates.Name}: add it there, or use a template id that exists."));
+                }
+
+                var goalIds = work.Rows.ProgramGoals.Select(g => g.GoalId).Concat(work.Rows.BlockGoals.Select(g => g.GoalId));
+                foreach (var goal in goalIds.Distinct(StringComparer.Ordinal).Where(g => !goals.Contains(g)))
+                {
+                    var path = ReferencePaths.FindGoal(work.Row.GoalIds, work.Row.WeeklySchedule, goal) ?? "goal_ids";
+                    work.Diagnostics.Add(new LegacyDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownGoal, path,
+                        $"The goal '{goal}' is not in {tables.Goals.Name}: add it there, or remove it from the program."));
+                }
+
+                if (work.HasErrors)
+                {
+                    work.Rows = ProgramRows.From(Work.Empty(work.Row.Id));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Writes the programs' rows and ledger rows in one transaction, after reading their legacy text
+        /// and ledger rows again inside it. Returns the programs whose text changed since they were converted.
+        /// </summary>
+        private async Task<List<Work>> WriteAsync(List<Work> works)
+        {
+            try
+            {
+                return await WriteOnceAsync(works).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsRefusal(e) && works.Count > 1)
+            {
+                // One program's rows were refused: write them one by one, so only that program fails.
+                var stale = new List<Work>();
+                foreach (var work in works)
+                {
+                    stale.AddRange(await WriteAsync([work]).ConfigureAwait(false));
+                }
+
+                return stale;
+            }
+            catch (Exception e) when (IsRefusal(e))
+            {
+                var work = works[0];
+                Fail(work, new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.DatabaseError, "$",
+                    $"The database refused the program's rows: {e.Message}"));
+                return [];
+            }
+        }
+
+        // The database said no to these rows, and is still there to say yes to others.
+        private bool IsRefusal(Exception e) =>
+            e is DbException or DbUpdateException && context.Database.GetDbConnection().State == System.Data.ConnectionState.Open;
+
+        private async Task<List<Work>> WriteOnceAsync(List<Work> works)
+        {
+            // Never cancelled half way: once a batch's transaction starts, it ends with a commit or a rollback.
+            var none = CancellationToken.None;
+            // The works are in page order, the database's own order of ids (its collation, not ordinal):
+            // the first and last bound the range the database will give back.
+            var ordered = works;
+            var first = ordered[0].Row.Id;
+            var last = ordered[^1].Row.Id;
+            IDbContextTransaction? transaction = null;
+            var stale = new List<Work>();
+            var outcomes = new List<Action>();
+            try
+            {
+                if (!_options.DryRun)
+                {
+                    transaction = await context.Database.BeginTransactionAsync(none).ConfigureAwait(false);
+                    source.Transaction = transaction.GetDbTransaction();
+                    if (tables.IsPostgres)
+                    {
+                        // Migrators take turns per batch, as SQLite's write lock makes them do there.
+                        await source.ExecuteAsync($"SELECT pg_advisory_xact_lock({PlannerSchema.PostgresLockKey})", none).ConfigureAwait(false);
+                    }
+                }
+
+                var current = await source.ReadRangeAsync(first, last, none).ConfigureAwait(false);
+                var ledger = hasLedger ? await source.ReadLedgerAsync(first, last, none).ConfigureAwait(false) : [];
+                var toWrite = new List<ProgramRows>();
+                var toDelete = new List<string>();
+                var ledgerInserts = new List<LedgerEntry>();
+                var ledgerUpdates = new List<LedgerEntry>();
+                var now = InstantPattern.ExtendedIso.Format(_options.Clock.GetCurrentInstant());
+                foreach (var work in ordered)
+                {
+                    if (!current.TryGetValue(work.Row.Id, out var row))
+                    {
+                        continue; // deleted since it was read: nothing to migrate
+                    }
+
+                    if (SourceHash.Of(row) != work.Hash)
+                    {
+                        stale.Add(work);
+                        continue;
+                    }
+
+                    ledger.TryGetValue(work.Row.Id, out var entry);
+                    if (entry is not null && IsCurrent(entry, work))
+                    {
+                        outcomes.Add(() => report.AlreadyMigrated++); // another migrator got there first
+                        continue;
+                    }
+
+                    if (work.HasErrors)
+                    {
+                        outcomes.Add(() => Fail(work, null));
+                        if (entry is null)
+                        {
+                            ledgerInserts.Add(new LedgerEntry(work.Row.Id, work.Hash, LegacyConverter.Version, now, LedgerTable.Failed, null));
+                        }
+                        else if (!entry.IsMigrated && (entry.SourceHash != work.Hash || entry.ConverterVersion != LegacyConverter.Version))
+                        {
+                            ledgerUpdates.Add(new LedgerEntry(work.Row.Id, work.Hash, LegacyConverter.Version, now, LedgerTable.Failed, null));
+                        }
+
+                        // A migrated program whose new text fails keeps its rows and ledger row: a rerun tries again.
+                        continue;
+                    }
+
+                    var rowsHash = work.Rows.Hash(tables);
+                    var newEntry = new LedgerEntry(work.Row.Id, work.Hash, LegacyConverter.Version, now, LedgerTable.Migrated, rowsHash);
+                    if (entry is { IsMigrated: true })
+                    {
+                        var existing = await ProgramRows.ReadAsync(context, work.Row.Id, none).ConfigureAwait(false);
+                        if (existing.Hash(tables) != entry.RowsHash)
+                        {
+                            outcomes.Add(() => Fail(work, new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.RowsChanged, "$",
+                                "The program's legacy text changed since it was migrated, and its rows were edited since too: migrating it again would lose those edits, so nothing was touched.")));
+                            continue;
+                        }
+
+                        toDelete.Add(work.Row.Id);
+                        ledgerUpdates.Add(newEntry);
+                    }
+                    else if (entry is null)
+                    {
+                        ledgerInserts.Add(newEntry);
+                    }
+                    else
+                    {
+                        ledgerUpdates.Add(newEntry);
+                    }
+
+                    toWrite.Add(work.Rows);
+                    outcomes.Add(() =>
+                    {
+                        report.Migrated++;
+                        report.AddRows(tables.Blocks.Name, work.Rows.Blocks.Count);
+                        report.AddRows(tables.Days.Name, work.Rows.Days.Count);
+                        report.AddRows(tables.Sessions.Name, work.Rows.Sessions.Count);
+                        report.AddRows(tables.ProgramGoals.Name, work.Rows.ProgramGoals.Count);
+                        report.AddRows(tables.BlockGoals.Name, work.Rows.BlockGoals.Count);
+                        report.AddWarnings(work.Row.Id, work.Diagnostics);
+                    });
+                }
+
+                if (transaction is not null)
+                {
+                    foreach (var programId in toDelete)
+                    {
+                        await DeleteRowsAsync(programId, none).ConfigureAwait(false);
+                    }
+
+                    await writer.WriteAsync(toWrite, none).ConfigureAwait(false);
+                    migrator.Fault?.Invoke(MigrationFaultPoint.RowsWritten, _committed);
+                    foreach (var entry in ledgerInserts)
+                    {
+                        await source.InsertLedgerAsync(entry, none).ConfigureAwait(false);
+                    }
+
+                    foreach (var entry in ledgerUpdates)
+                    {
+                        await source.UpdateLedgerAsync(entry, none).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(none).ConfigureAwait(false);
+                }
+
+                foreach (var outcome in outcomes)
+                {
+                    outcome();
+                }
+
+                _committed += outcomes.Count;
+                if (transaction is not null)
+                {
+                    migrator.Fault?.Invoke(MigrationFaultPoint.BatchCommitted, _committed);
+                }
+
+                return stale;
+            }
+            finally
+            {
+                source.Transaction = null;
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        private async Task DeleteRowsAsync(string programId, CancellationToken cancellationToken)
+        {
+            await context.Set<ScheduledSession>().Where(s => s.Day!.Block!.ProgramId == programId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await context.Set<ProgramDay>().Where(d => d.Block!.ProgramId == programId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await context.Set<BlockGoal>().Where(l => l.Block!.ProgramId == programId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await context.Set<ProgramBlock>().Where(b => b.ProgramId == programId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await context.Set<ProgramGoal>().Where(l => l.ProgramId == programId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private void Fail(Work work, LegacyDiagnostic? extra)
+        {
+            if (extra is not null)
+            {
+                work.Diagnostics.Add(extra);
+            }
+
+            report.AddFailure(new ProgramFailure(work.Row.Id, work.Diagnostics.ToArray()));
+            var first = work.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            LogFailure(migrator._logger, work.Row.Id, first is null ? "?" : $"{first.Code} at {first.Path}: {first.Message}", null);
+        }
+    }
+}
+
+/// <summary>Where a test injects a crash into a migration run.</summary>
+internal enum MigrationFaultPoint
+{
+    /// <summary>Inside a batch's transaction: its rows are written, its ledger rows not yet, nothing committed.</summary>
+    RowsWritten,
+
+    /// <summary>Just after a batch committed; the count given is the programs dealt with so far.</summary>
+    BatchCommitted,
+}

@@ -1,0 +1,198 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Planner.Migration.Migrating;
+
+/// <summary>What Phase 1 created.</summary>
+/// <param name="CreatedTables">The tables created, in creation order (empty when everything was there).</param>
+/// <param name="CreatedIndexes">The indexes created, on the new tables and on planner tables that lacked one.</param>
+public sealed record SchemaChanges(IReadOnlyList<string> CreatedTables, IReadOnlyList<string> CreatedIndexes)
+{
+    /// <summary>Whether Phase 1 found everything in place and did nothing.</summary>
+    public bool IsEmpty => CreatedTables.Count == 0 && CreatedIndexes.Count == 0;
+}
+
+/// <summary>
+/// Phase 1: creates the planner's tables, constraints and indexes that a database lacks, from the
+/// context's own EF model, so it is the provider's DDL for the host's mapping (renamed tables, schema).
+/// </summary>
+/// <remarks>
+/// <para>
+/// EF's model differ compares "no model" with the context's model and yields the operations that would
+/// create the whole schema; the operations for tables that already exist are dropped, so the legacy
+/// tables (<c>programs</c>, <c>session_templates</c>, <c>goals</c>) are never touched, and the provider's
+/// own migrations SQL generator writes the rest. Everything runs in one transaction (DDL is
+/// transactional on SQLite and PostgreSQL), after a lock that makes two migrators take turns.
+/// </para>
+/// <para>Internal: hosts reach it through <see cref="LegacyMigrator{TContext}.CreateSchemaAsync"/>.</para>
+/// </remarks>
+internal static class PlannerSchema
+{
+    /// <summary>The advisory lock key the migrator takes on PostgreSQL while it changes the schema or writes.</summary>
+    internal const long PostgresLockKey = 0x706C616E6E6572; // "planner"
+
+    public static async Task<SchemaChanges> EnsureCreatedAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var tables = PlannerTables.For(context);
+        var designModel = context.GetService<IDesignTimeModel>().Model;
+        var differ = context.GetService<IMigrationsModelDiffer>();
+        var wanted = differ.GetDifferences(null, designModel.GetRelationalModel());
+
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var dbTransaction = transaction.GetDbTransaction();
+            var connection = dbTransaction.Connection!;
+            if (tables.IsPostgres)
+            {
+                await ExecuteAsync(connection, dbTransaction, $"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken).ConfigureAwait(false);
+            }
+
+            var existingTables = await ExistingTablesAsync(tables, connection, dbTransaction, cancellationToken).ConfigureAwait(false);
+            if (!existingTables.Contains(tables.Programs.Name))
+            {
+                throw new InvalidOperationException(
+                    $"The database has no '{tables.Programs.Name}' table: Phase 1 adds the planner's tables beside the legacy ones, is this the right database?");
+            }
+
+            var existingIndexes = await ExistingIndexesAsync(tables, connection, dbTransaction, cancellationToken).ConfigureAwait(false);
+            var legacyTables = new HashSet<(string?, string)>
+            {
+                (tables.Programs.Schema, tables.Programs.Name),
+                (tables.SessionTemplates.Schema, tables.SessionTemplates.Name),
+                (tables.Goals.Schema, tables.Goals.Name),
+            };
+
+            var createdTables = new List<string>();
+            var createdIndexes = new List<string>();
+            var operations = new List<MigrationOperation>();
+            var newTables = new HashSet<(string?, string)>();
+            foreach (var operation in wanted)
+            {
+                switch (operation)
+                {
+                    case CreateTableOperation create when !existingTables.Contains(create.Name):
+                        operations.Add(create);
+                        newTables.Add((create.Schema, create.Name));
+                        createdTables.Add(create.Name);
+                        break;
+                    case CreateIndexOperation index when newTables.Contains((index.Schema, index.Table))
+                        || (!legacyTables.Contains((index.Schema, index.Table)) && !existingIndexes.Contains(index.Name)):
+                        operations.Add(index);
+                        createdIndexes.Add(index.Name);
+                        break;
+                    case AddForeignKeyOperation foreignKey when newTables.Contains((foreignKey.Schema, foreignKey.Table)):
+                        operations.Add(foreignKey);
+                        break;
+                }
+            }
+
+            if (!existingTables.Contains(tables.Ledger.Name))
+            {
+                operations.Add(tables.Ledger.CreateOperation());
+                createdTables.Add(tables.Ledger.Name);
+            }
+
+            if (operations.Count > 0 && wanted.OfType<EnsureSchemaOperation>().FirstOrDefault() is { } ensureSchema)
+            {
+                operations.Insert(0, ensureSchema);
+            }
+
+            var generator = context.GetService<IMigrationsSqlGenerator>();
+            var relationalConnection = context.GetService<IRelationalConnection>();
+            foreach (var command in generator.Generate(operations, designModel))
+            {
+                await command.ExecuteNonQueryAsync(relationalConnection, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new SchemaChanges(createdTables, createdIndexes);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The names of the tables in the planner's schema (the programs table's schema).</summary>
+    internal static async Task<HashSet<string>> ExistingTablesAsync(
+        PlannerTables tables, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        string sql;
+        if (tables.IsSqlite)
+        {
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        }
+        else if (tables.IsPostgres)
+        {
+            sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                + (tables.Programs.Schema is null ? "current_schema()" : "@schema");
+        }
+        else
+        {
+            sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                + (tables.Programs.Schema is null ? "SCHEMA_NAME()" : "@schema");
+        }
+
+        return await ReadNamesAsync(connection, transaction, sql, tables.Programs.Schema, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<HashSet<string>> ExistingIndexesAsync(
+        PlannerTables tables, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        string sql;
+        if (tables.IsSqlite)
+        {
+            sql = "SELECT name FROM sqlite_master WHERE type = 'index'";
+        }
+        else if (tables.IsPostgres)
+        {
+            sql = "SELECT indexname FROM pg_indexes WHERE schemaname = "
+                + (tables.Programs.Schema is null ? "current_schema()" : "@schema");
+        }
+        else
+        {
+            sql = "SELECT i.name FROM sys.indexes i WHERE i.name IS NOT NULL";
+        }
+
+        return await ReadNamesAsync(connection, transaction, sql, tables.Programs.Schema, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<HashSet<string>> ReadNamesAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, string? schema, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        if (schema is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@schema";
+            parameter.Value = schema;
+            command.Parameters.Add(parameter);
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

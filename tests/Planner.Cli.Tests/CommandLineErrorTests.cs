@@ -1,0 +1,69 @@
+namespace Planner.Cli.Tests;
+
+/// <summary>What a person gets wrong on the command line or in a connection string: exit 2 and one clear line, never a stack trace.</summary>
+public sealed class CommandLineErrorTests
+{
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("migrate", "--database")]
+    [InlineData("migrate", "--database", "x.db", "--batch-size", "0")]
+    [InlineData("migrate", "--database", "x.db", "--batch-size", "many")]
+    [InlineData("migrate", "--database", "x.db", "--provider", "oracle")]
+    [InlineData("migrate", "--database", "x.db", "--colour")]
+    [InlineData("verify", "--database", "x.db", "--dry-run")]
+    [InlineData("demo", "--fast")]
+    public void A_usage_problem_exits_2_with_a_message(params string[] args)
+    {
+        var (exit, _, error) = PlannerRun.InProcess(args);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"planner {args[0]}:", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Theory]
+    [InlineData("sqlite", "Data Source=/no/such/folder/planner.db", "no SQLite database at")]
+    [InlineData("sqlite", "Colour=blue", "connection string is not valid for sqlite")]
+    [InlineData("postgres", "Host=127.0.0.1;Port=1;Username=x;Password=y;Timeout=2", "cannot connect to the postgres database")]
+    [InlineData("postgres", "Hots=127.0.0.1", "connection string is not valid for postgres")]
+    public void A_bad_connection_string_is_one_line_on_stderr(string provider, string database, string expected)
+    {
+        foreach (var verb in new[] { "migrate", "verify" })
+        {
+            var (exit, _, error) = PlannerRun.InProcess(verb, "--database", database, "--provider", provider);
+
+            Assert.Equal(2, exit);
+            Assert.Contains(expected, error);
+            Assert.Single(error.TrimEnd().Split('\n'));
+        }
+    }
+
+    [Fact]
+    public async Task A_database_that_is_not_a_legacy_one_is_refused_before_anything_is_written()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"planner-cli-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE notes (id text PRIMARY KEY)";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var migrate = PlannerRun.InProcess("migrate", "--database", path);
+            var verify = PlannerRun.InProcess("verify", "--database", path);
+
+            Assert.Equal(2, migrate.Exit);
+            Assert.Contains("no 'programs' table", migrate.Error);
+            Assert.Equal(2, verify.Exit);
+            Assert.Contains("Nothing has been migrated", verify.Error);
+            Assert.DoesNotContain("   at ", migrate.Error + verify.Error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

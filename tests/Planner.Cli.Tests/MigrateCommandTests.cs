@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Planner.Migration.Migrating;
+
+namespace Planner.Cli.Tests;
+
+/// <summary><c>planner migrate</c> and <c>verify</c> on a real SQLite file, end to end in this process.</summary>
+public sealed class MigrateCommandTests
+{
+    [SkippableFact]
+    public async Task Migrate_reports_exits_1_for_failures_reruns_to_nothing_and_verify_catches_a_tampered_row()
+    {
+        var missing = PlannerRun.ConverterMissing();
+        Skip.If(missing is not null, missing);
+        await using var db = new SqliteCliDatabase();
+        await db.SeedAsync(120);
+        var report = Path.Combine(Path.GetTempPath(), $"planner-report-{Guid.NewGuid():N}.json");
+        try
+        {
+            var dry = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--dry-run", "--report", report);
+            using var dryReport = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+            Assert.Equal(0, await db.CountAsync("sqlite_master WHERE name = 'program_days'"));
+
+            var first = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--batch-size", "7", "--report", report);
+            using var firstReport = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+            var programs = firstReport.RootElement.GetProperty("programs");
+            var failed = programs.GetProperty("failed").GetInt64();
+
+            Assert.Equal(1, first.Exit); // the corpus holds broken programs: they fail, the others are in
+            Assert.Equal(dry.Exit, first.Exit);
+            Assert.InRange(failed, 1, 119);
+            Assert.Equal(120, programs.GetProperty("total").GetInt64());
+            Assert.Equal(programs.GetProperty("migrated").GetInt64(), dryReport.RootElement.GetProperty("programs").GetProperty("migrated").GetInt64());
+            Assert.Equal(firstReport.RootElement.GetProperty("rows").GetRawText(), dryReport.RootElement.GetProperty("rows").GetRawText());
+            Assert.Equal(failed, firstReport.RootElement.GetProperty("failures").GetArrayLength());
+            Assert.All(firstReport.RootElement.GetProperty("failures").EnumerateArray(), f =>
+                Assert.Contains(f.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("severity").GetString() == "error" && d.GetProperty("path").GetString()!.Length > 0));
+            Assert.Equal(120, programs.GetProperty("migrated").GetInt64() + failed);
+
+            var before = await db.DumpAsync();
+            var rerun = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--report", report);
+            using var rerunReport = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+            Assert.Equal(before, await db.DumpAsync());
+            Assert.Equal(programs.GetProperty("migrated").GetInt64(), rerunReport.RootElement.GetProperty("programs").GetProperty("already_migrated").GetInt64());
+            Assert.Equal(1, rerun.Exit);
+
+            var clean = PlannerRun.InProcess("verify", "--database", db.ConnectionString);
+            Assert.Equal(0, clean.Exit);
+
+            await using (var connection = db.OpenConnection())
+            {
+                await using var tamper = connection.CreateCommand();
+                tamper.CommandText = "UPDATE scheduled_sessions SET slot = 'midnight' WHERE id = (SELECT MIN(id) FROM scheduled_sessions)";
+                Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+            }
+
+            var dirty = PlannerRun.InProcess("verify", "--database", db.ConnectionString);
+            Assert.Equal(1, dirty.Exit);
+            Assert.Contains("scheduled_sessions", dirty.Out);
+            Assert.Contains("slot: expected", dirty.Out);
+            Assert.Contains("actual 'midnight'", dirty.Out);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
+    [Fact]
+    public void The_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise()
+    {
+        var bar = new StringWriter();
+        var lines = new StringWriter();
+        var onTerminal = new ProgressDisplay(bar, terminal: true);
+        var redirected = new ProgressDisplay(lines, terminal: false);
+        for (var done = 0; done <= 100; done += 5)
+        {
+            var progress = new MigrationProgress(100, done, done, 0, 0);
+            onTerminal.Report(progress);
+            redirected.Report(progress);
+        }
+
+        onTerminal.Finish();
+        Assert.Equal(21, bar.ToString().Count(c => c == '\r'));
+        Assert.Contains("[##############################] 100/100", bar.ToString());
+        var plain = lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(11, plain.Length); // one a tenth, 0% to 100%
+        Assert.DoesNotContain('\r', lines.ToString());
+        Assert.All(plain, line => Assert.StartsWith("progress: ", line));
+    }
+}

@@ -1,0 +1,415 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Planner.Migration.Legacy;
+using Planner.Migration.Migrating;
+using Planner.Model;
+
+namespace Planner.Migration.Tests.Migrating;
+
+/// <summary>Phase 1 and 2 on a real database; each test makes its own database holding only the legacy tables.</summary>
+public abstract class MigratorTests
+{
+    private static readonly string[] AllTables = [.. LegacyDatabase.LegacyTables, .. LegacyDatabase.NewTables];
+
+    protected abstract Task<LegacyDatabase> NewDatabaseAsync();
+
+    [SkippableFact]
+    public async Task Phase_1_creates_the_new_tables_once_and_leaves_the_legacy_tables_alone()
+    {
+        await using var db = await SeededAsync(5);
+        var legacyBefore = await db.DumpAsync(LegacyDatabase.LegacyTables);
+
+        var first = await Migrator(db).CreateSchemaAsync();
+        var second = await Migrator(db).CreateSchemaAsync();
+
+        Assert.Equal(
+            LegacyDatabase.NewTables.Order(StringComparer.Ordinal),
+            first.CreatedTables.Order(StringComparer.Ordinal));
+        Assert.True(second.IsEmpty, $"second run created {string.Join(", ", second.CreatedTables.Concat(second.CreatedIndexes))}");
+        Assert.Equal(legacyBefore, await db.DumpAsync(LegacyDatabase.LegacyTables));
+
+        // The created schema holds the model's constraints: a day of an unknown block is refused.
+        await Assert.ThrowsAnyAsync<Exception>(() => db.ExecuteAsync(
+            "INSERT INTO program_days (id, block_id, date, concurrency_stamp) VALUES ('d', 'no-such-block', '2024-01-01', 'x')"));
+    }
+
+    [SkippableFact]
+    public async Task Phase_1_adds_an_index_that_went_missing()
+    {
+        await using var db = await SeededAsync(1);
+        await Migrator(db).CreateSchemaAsync();
+        await db.ExecuteAsync("DROP INDEX ix_scheduled_sessions_session_template_id");
+
+        var changes = await Migrator(db).CreateSchemaAsync();
+
+        Assert.Empty(changes.CreatedTables);
+        Assert.Equal(["ix_scheduled_sessions_session_template_id"], changes.CreatedIndexes);
+    }
+
+    [SkippableFact]
+    public async Task Every_program_is_written_with_its_days_sessions_and_goal_links()
+    {
+        await using var db = await SeededAsync(12);
+        var legacyBefore = await db.DumpAsync(LegacyDatabase.LegacyTables);
+        var migrator = Migrator(db, batchSize: 5);
+        await migrator.CreateSchemaAsync();
+
+        var report = await migrator.MigrateAsync();
+
+        Assert.Equal((12, 12, 0, 0), (report.Total, report.Migrated, report.AlreadyMigrated, report.Failed));
+        Assert.Equal(legacyBefore, await db.DumpAsync(LegacyDatabase.LegacyTables));
+
+        // An oracle independent of the expansion engine: count the weekdays by walking the calendar.
+        long days = 0, sessions = 0, programGoals = 0, blockGoals = 0;
+        foreach (var row in TestPrograms.Many(12))
+        {
+            var even = int.Parse(row.Id[2..]) % 2 == 0;
+            for (var date = LocalDate.FromDateTime(DateTime.Parse(row.StartDate!)); date <= LocalDate.FromDateTime(DateTime.Parse(row.EndDate!)); date = date.PlusDays(1))
+            {
+                days++;
+                sessions += even
+                    ? date.DayOfWeek switch { IsoDayOfWeek.Monday or IsoDayOfWeek.Saturday => 1, IsoDayOfWeek.Wednesday => 2, _ => 0 }
+                    : date.DayOfWeek is IsoDayOfWeek.Tuesday or IsoDayOfWeek.Sunday ? 1 : 0;
+            }
+
+            programGoals += row.GoalIds is null ? 0 : 1;
+            blockGoals += even ? 1 : 0;
+        }
+
+        Assert.Equal(12, await db.CountAsync("program_blocks"));
+        Assert.Equal(days, await db.CountAsync("program_days"));
+        Assert.Equal(sessions, await db.CountAsync("scheduled_sessions"));
+        Assert.Equal(programGoals, await db.CountAsync("program_goals"));
+        Assert.Equal(blockGoals, await db.CountAsync("block_goals"));
+        Assert.Equal(days, report.Rows["program_days"]);
+        Assert.Equal(sessions, report.Rows["scheduled_sessions"]);
+        Assert.Equal(12, await db.CountAsync("planner_migration_ledger"));
+
+        // The odd programs carry an unknown key: a warning with its path, and the program is in.
+        Assert.Equal(6, report.Warnings.Count(w => w.Diagnostic.Code == DiagnosticCodes.UnknownField && w.Diagnostic.Path == "$.colour"));
+
+        await using var context = db.CreateContext();
+        var day = await context.Days.AsNoTracking().Include(d => d.Sessions).SingleAsync(d => d.Block!.ProgramId == "p-00002" && d.Date == new LocalDate(2024, 1, 3));
+        Assert.Equal(["tpl-intervals", "tpl-core"], day.Sessions.OrderBy(s => s.Position).Select(s => s.SessionTemplateId));
+        Assert.True((await migrator.VerifyAsync()).IsClean);
+    }
+
+    [SkippableFact]
+    public async Task A_rerun_writes_nothing()
+    {
+        await using var db = await SeededAsync(8);
+        await Migrator(db).CreateSchemaAsync();
+        await Migrator(db, batchSize: 3).MigrateAsync();
+        var before = await db.DumpAsync(AllTables);
+
+        var report = await Migrator(db, batchSize: 3, clock: Instant.FromUtc(2030, 1, 1, 0, 0)).MigrateAsync();
+
+        Assert.Equal((0, 8, 0), (report.Migrated, report.AlreadyMigrated, report.Failed));
+        Assert.All(report.Rows.Values, count => Assert.Equal(0, count));
+        Assert.Equal(before, await db.DumpAsync(AllTables));
+    }
+
+    [SkippableTheory]
+    [InlineData(nameof(MigrationFaultPoint.BatchCommitted), 3)]
+    [InlineData(nameof(MigrationFaultPoint.BatchCommitted), 7)]
+    [InlineData(nameof(MigrationFaultPoint.RowsWritten), 0)]
+    [InlineData(nameof(MigrationFaultPoint.RowsWritten), 6)]
+    public async Task A_run_crashed_at_any_point_then_run_again_ends_with_the_rows_of_a_clean_run(string pointName, int after)
+    {
+        var point = Enum.Parse<MigrationFaultPoint>(pointName);
+        await using var clean = await SeededAsync(10);
+        await Migrator(clean).CreateSchemaAsync();
+        await Migrator(clean, batchSize: 3).MigrateAsync();
+
+        await using var db = await SeededAsync(10);
+        await Migrator(db).CreateSchemaAsync();
+        var crashing = Migrator(db, batchSize: 3);
+        crashing.Fault = (at, done) =>
+        {
+            if (at == point && done >= after)
+            {
+                throw new SimulatedCrashException();
+            }
+        };
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.MigrateAsync());
+        Assert.True(await db.CountAsync("planner_migration_ledger") < 10);
+
+        var rerun = await Migrator(db, batchSize: 3).MigrateAsync();
+
+        Assert.Equal(10, rerun.Migrated + rerun.AlreadyMigrated);
+        Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
+    }
+
+    [SkippableFact]
+    public async Task A_schedule_edited_while_its_program_is_converted_is_migrated_from_the_new_text()
+    {
+        await using var db = await SeededAsync(6);
+        await Migrator(db).CreateSchemaAsync();
+        var migrator = Migrator(db, batchSize: 6);
+        var edited = false;
+        migrator.BeforeWrite = async ids =>
+        {
+            if (!edited)
+            {
+                edited = true;
+                await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"friday\": \"tpl-core\"}' WHERE id = 'p-00003'");
+            }
+        };
+
+        var report = await migrator.MigrateAsync();
+
+        Assert.Equal(6, report.Migrated);
+        await using var context = db.CreateContext();
+        var templates = await context.Sessions.Where(s => s.Day!.Block!.ProgramId == "p-00003").Select(s => s.SessionTemplateId).Distinct().ToListAsync();
+        Assert.Equal(["tpl-core"], templates);
+        Assert.True((await migrator.VerifyAsync()).IsClean);
+    }
+
+    [SkippableFact]
+    public async Task A_schedule_that_keeps_changing_is_reported_and_not_written()
+    {
+        await using var db = await SeededAsync(4);
+        await Migrator(db).CreateSchemaAsync();
+        var migrator = Migrator(db, batchSize: 4);
+        var edits = 0;
+        migrator.BeforeWrite = ids => db.ExecuteAsync(
+            "UPDATE programs SET weekly_schedule = @text WHERE id = 'p-00002'", ("@text", $"{{\"friday\": \"tpl-core\", \"colour\": \"{++edits}\"}}"));
+
+        var report = await migrator.MigrateAsync();
+
+        Assert.Equal(3, report.Migrated);
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal("p-00002", failure.ProgramId);
+        Assert.Contains(failure.Diagnostics, d => d.Code == MigrationCodes.SourceChanged);
+        Assert.Equal(0, await db.CountAsync("program_blocks WHERE program_id = 'p-00002'"));
+    }
+
+    [SkippableFact]
+    public async Task A_missing_template_or_goal_fails_that_program_only_with_the_path_of_the_id()
+    {
+        await using var db = await SeededAsync(6);
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"monday\": \"tpl-easy\", \"thursday\": [\"tpl-core\", \"tpl-ghost\"]}' WHERE id = 'p-00004'");
+        await db.ExecuteAsync("UPDATE programs SET goal_ids = '[\"goal-a\", \"goal-ghost\"]' WHERE id = 'p-00005'");
+        await Migrator(db).CreateSchemaAsync();
+
+        var report = await Migrator(db, batchSize: 6).MigrateAsync();
+
+        Assert.Equal((4, 2), (report.Migrated, report.Failed));
+        var template = report.Failures.Single(f => f.ProgramId == "p-00004").Diagnostics.Single();
+        Assert.Equal((DiagnosticCodes.UnknownTemplate, "$.thursday[1]"), (template.Code, template.Path));
+        Assert.Contains("tpl-ghost", template.Message);
+        var goal = report.Failures.Single(f => f.ProgramId == "p-00005").Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.UnknownGoal, "goal_ids[1]"), (goal.Code, goal.Path));
+        Assert.Equal(0, await db.CountAsync("program_blocks WHERE program_id IN ('p-00004', 'p-00005')"));
+        Assert.Equal(4, await db.CountAsync("program_blocks"));
+
+        // Once the template exists, a rerun migrates the program it stopped.
+        await db.InsertNamedAsync("session_templates", ["tpl-ghost"]);
+        var rerun = await Migrator(db).MigrateAsync();
+        Assert.Equal((1, 4, 1), (rerun.Migrated, rerun.AlreadyMigrated, rerun.Failed));
+    }
+
+    [SkippableFact]
+    public async Task Verify_lists_a_row_changed_behind_the_migrations_back()
+    {
+        await using var db = await SeededAsync(3);
+        var migrator = Migrator(db);
+        await migrator.CreateSchemaAsync();
+        await migrator.MigrateAsync();
+        Assert.True((await migrator.VerifyAsync()).IsClean);
+
+        await using (var context = db.CreateContext())
+        {
+            var day = await context.Days.OrderBy(d => d.Id).FirstAsync(d => d.Block!.ProgramId == "p-00002");
+            day.Notes = "edited by hand";
+            await context.SaveChangesAsync();
+        }
+
+        var report = await migrator.VerifyAsync();
+
+        Assert.Equal(3, report.ProgramsChecked);
+        Assert.Contains(report.Differences, d => d is { ProgramId: "p-00002", Table: "program_days", Column: "notes", Expected: null, Actual: "edited by hand" });
+        Assert.Contains(report.Differences, d => d is { Table: "program_days", Column: "concurrency_stamp" });
+        Assert.All(report.Differences, d => Assert.Equal("p-00002", d.ProgramId));
+    }
+
+    [SkippableFact]
+    public async Task A_changed_schedule_is_migrated_again_only_while_its_rows_are_untouched()
+    {
+        await using var db = await SeededAsync(3);
+        await Migrator(db).CreateSchemaAsync();
+        await Migrator(db).MigrateAsync();
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"friday\": \"tpl-core\"}' WHERE id IN ('p-00001', 'p-00002')");
+        await db.ExecuteAsync("UPDATE program_days SET notes = 'mine' WHERE block_id IN (SELECT id FROM program_blocks WHERE program_id = 'p-00002')");
+        var editedRows = await db.DumpAsync("program_days");
+
+        var report = await Migrator(db).MigrateAsync();
+
+        Assert.Equal((1, 1, 1), (report.Migrated, report.AlreadyMigrated, report.Failed));
+        Assert.Equal(MigrationCodes.RowsChanged, report.Failures.Single(f => f.ProgramId == "p-00002").Diagnostics.Single().Code);
+        Assert.Equal(91, await db.CountAsync("program_days WHERE notes = 'mine'"));
+        await using var context = db.CreateContext();
+        Assert.Equal(["tpl-core"], await context.Sessions.Where(s => s.Day!.Block!.ProgramId == "p-00001").Select(s => s.SessionTemplateId).Distinct().ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task Two_migrators_at_once_end_with_the_rows_of_one_run()
+    {
+        await using var clean = await SeededAsync(30);
+        await Migrator(clean).CreateSchemaAsync();
+        await Migrator(clean, batchSize: 4).MigrateAsync();
+
+        await using var db = await SeededAsync(30);
+        var reports = await Task.WhenAll(
+            Task.Run(async () => { await Migrator(db).CreateSchemaAsync(); return await Migrator(db, batchSize: 4).MigrateAsync(); }),
+            Task.Run(async () => { await Migrator(db).CreateSchemaAsync(); return await Migrator(db, batchSize: 7).MigrateAsync(); }));
+
+        Assert.All(reports, r => Assert.Empty(r.Failures));
+        Assert.Equal(30, reports.Sum(r => r.Migrated));
+        Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
+    }
+
+    [SkippableFact]
+    public async Task A_dry_run_reports_like_a_real_run_and_writes_nothing()
+    {
+        await using var db = await SeededAsync(6);
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"monday\": ' WHERE id = 'p-00003'");
+        var dry = await Migrator(db, dryRun: true).MigrateAsync();
+        Assert.Equal(0, await db.CountAsync("programs WHERE 1 = 0"));
+        Assert.DoesNotContain("program_blocks", await TablesAsync(db));
+
+        await Migrator(db).CreateSchemaAsync();
+        var before = await db.DumpAsync(AllTables);
+        var dryAfterSchema = await Migrator(db, dryRun: true).MigrateAsync();
+        Assert.Equal(before, await db.DumpAsync(AllTables));
+
+        var real = await Migrator(db).MigrateAsync();
+        foreach (var report in new[] { dry, dryAfterSchema })
+        {
+            Assert.True(report.DryRun);
+            Assert.Equal((real.Migrated, real.Failed), (report.Migrated, report.Failed));
+            Assert.Equal(real.Rows, report.Rows);
+            Assert.Equal(DiagnosticCodes.InvalidJson, report.Failures.Single().Diagnostics.Single().Code);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Cancellation_ends_after_the_batch_in_flight_and_a_rerun_resumes()
+    {
+        await using var clean = await SeededAsync(9);
+        await Migrator(clean).CreateSchemaAsync();
+        await Migrator(clean, batchSize: 2).MigrateAsync();
+
+        await using var db = await SeededAsync(9);
+        await Migrator(db).CreateSchemaAsync();
+        using var cancellation = new CancellationTokenSource();
+        var first = await Migrator(db, batchSize: 2).MigrateAsync(new SynchronousProgress(p =>
+        {
+            if (p.Done >= 4)
+            {
+                cancellation.Cancel();
+            }
+        }), cancellation.Token);
+
+        Assert.True(first.Cancelled);
+        Assert.Equal(4, first.Migrated);
+        Assert.Equal(4, await db.CountAsync("planner_migration_ledger"));
+
+        var rerun = await Migrator(db, batchSize: 2).MigrateAsync();
+        Assert.Equal((5, 4), (rerun.Migrated, rerun.AlreadyMigrated));
+        Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
+    }
+
+    [SkippableFact]
+    public async Task A_host_context_migrates_the_same_rows_as_the_planner_context()
+    {
+        await using var viaPlanner = await SeededAsync(4);
+        await Migrator(viaPlanner).CreateSchemaAsync();
+        await Migrator(viaPlanner).MigrateAsync();
+
+        await using var viaHost = await SeededAsync(4);
+        var host = new LegacyMigrator<Planner.Model.Tests.Infrastructure.HostContext>(
+            viaHost.CreateHostContext, Options(100, false, null), null, TestConversions.Convert);
+        var changes = await host.CreateSchemaAsync();
+        await host.MigrateAsync();
+
+        Assert.Contains("athletes", changes.CreatedTables);
+        Assert.Equal(await viaPlanner.DumpAsync(AllTables), await viaHost.DumpAsync(AllTables));
+    }
+
+    [SkippableFact]
+    public async Task The_report_is_the_json_of_the_command_line_contract()
+    {
+        await using var db = await SeededAsync(4);
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '[1, 2' WHERE id = 'p-00002'");
+        await Migrator(db).CreateSchemaAsync();
+
+        var report = await Migrator(db).MigrateAsync();
+        using var json = System.Text.Json.JsonDocument.Parse(report.ToJson());
+        var root = json.RootElement;
+
+        var programs = root.GetProperty("programs");
+        Assert.Equal((4, 3, 0, 1), (programs.GetProperty("total").GetInt32(), programs.GetProperty("migrated").GetInt32(),
+            programs.GetProperty("already_migrated").GetInt32(), programs.GetProperty("failed").GetInt32()));
+        Assert.Equal(await db.CountAsync("program_days"), root.GetProperty("rows").GetProperty("program_days").GetInt64());
+        Assert.Equal(await db.CountAsync("scheduled_sessions"), root.GetProperty("rows").GetProperty("scheduled_sessions").GetInt64());
+        var failure = root.GetProperty("failures").EnumerateArray().Single();
+        Assert.Equal("p-00002", failure.GetProperty("program_id").GetString());
+        var diagnostic = failure.GetProperty("diagnostics").EnumerateArray().Single();
+        Assert.Equal(("error", "invalid-json", "$"), (diagnostic.GetProperty("severity").GetString(), diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("path").GetString()));
+        var warnings = root.GetProperty("warnings").EnumerateArray().ToList();
+        Assert.Equal(["p-00001", "p-00003"], warnings.Select(w => w.GetProperty("program_id").GetString()));
+        Assert.All(warnings, w => Assert.Equal(("warning", "unknown-field", "$.colour"),
+            (w.GetProperty("severity").GetString(), w.GetProperty("code").GetString(), w.GetProperty("path").GetString())));
+    }
+
+    protected static LegacyMigrator<PlannerDbContext> Migrator(LegacyDatabase db, int batchSize = 100, bool dryRun = false, Instant? clock = null) =>
+        new(db.CreateContext, Options(batchSize, dryRun, clock), null, TestConversions.Convert);
+
+    private static LegacyMigrationOptions Options(int batchSize, bool dryRun, Instant? clock) => new()
+    {
+        BatchSize = batchSize,
+        DryRun = dryRun,
+        Clock = new FixedClock(clock ?? Instant.FromUtc(2026, 11, 26, 12, 0)),
+    };
+
+    private async Task<LegacyDatabase> SeededAsync(int programs)
+    {
+        var db = await NewDatabaseAsync();
+        await db.InsertNamedAsync("session_templates", TestPrograms.Templates);
+        await db.InsertNamedAsync("goals", TestPrograms.Goals);
+        await db.InsertProgramsAsync(TestPrograms.Many(programs));
+        return db;
+    }
+
+    private static async Task<string> TablesAsync(LegacyDatabase db)
+    {
+        await using var context = db.CreateContext();
+        await context.Database.OpenConnectionAsync();
+        var tables = await PlannerSchema.ExistingTablesAsync(PlannerTables.For(context), context.Database.GetDbConnection(), null, default);
+        return string.Join(",", tables);
+    }
+
+    private sealed class SimulatedCrashException : Exception;
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool, too late to cancel from).</summary>
+    private sealed class SynchronousProgress(Action<MigrationProgress> report) : IProgress<MigrationProgress>
+    {
+        public void Report(MigrationProgress value) => report(value);
+    }
+}
+
+public sealed class SqliteMigratorTests : MigratorTests
+{
+    protected override async Task<LegacyDatabase> NewDatabaseAsync() => await SqliteLegacyDatabase.CreateAsync();
+}
+
+public sealed class PostgresMigratorTests : MigratorTests
+{
+    protected override async Task<LegacyDatabase> NewDatabaseAsync() => await PostgresLegacyDatabase.CreateAsync();
+}
