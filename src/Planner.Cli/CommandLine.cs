@@ -65,7 +65,32 @@ internal sealed class DatabaseOptions
             throw new UsageException($"planner {verb}: --database is required (a SQLite file or connection string, or a PostgreSQL connection string with --provider postgres).");
         }
 
+        if (options.Report is { } report)
+        {
+            EnsureWritable(verb, report);
+        }
+
         return options;
+
+        // Checked before anything is written: a report that cannot be saved is a usage problem, found up front.
+        static void EnsureWritable(string verb, string path)
+        {
+            try
+            {
+                if (Directory.Exists(path))
+                {
+                    throw new UsageException($"planner {verb}: --report '{path}' is a folder; give a file name.");
+                }
+
+                using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write))
+                {
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new UsageException($"planner {verb}: cannot write the report '{path}': {e.Message}");
+            }
+        }
 
         string Value(string name)
         {

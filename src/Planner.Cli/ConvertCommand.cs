@@ -52,25 +52,36 @@ internal static class ConvertCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            stderr.WriteLine($"planner convert: cannot read '{args[0]}': {ex.Message}");
+            var reason = Directory.Exists(args[0]) ? "it is a folder, not a file" : ex.Message;
+            stderr.WriteLine($"planner convert: cannot read '{args[0]}': {reason}");
             return 2;
         }
 
-        if (!TryReadRows(input, out var rows, out var problem))
+        // A line that is not a row is reported and skipped: the other rows' results are still printed.
+        var source = args[0] == "-" ? "standard input" : args[0];
+        var problems = new List<string>();
+        if (!TryReadRows(input, out var rows, problems))
         {
-            stderr.WriteLine($"planner convert: {(args[0] == "-" ? "standard input" : args[0])}: {problem}");
-            return 2;
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine($"planner convert: {source}: {problem}");
+            }
+
+            if (rows.Count == 0)
+            {
+                return 2;
+            }
         }
 
         var converter = new LegacyConverter();
         var exitCode = 0;
         using (var writer = new Utf8JsonWriter(stdout, WriterOptions))
         {
-            foreach (var row in rows)
+            foreach (var (row, extraKeys) in rows)
             {
                 var conversion = converter.Convert(row);
                 exitCode = conversion.HasErrors ? 1 : exitCode;
-                WriteConversion(writer, conversion);
+                WriteConversion(writer, conversion, extraKeys);
                 writer.Flush();
                 writer.Reset();
                 stdout.WriteByte((byte)'\n');
@@ -78,14 +89,18 @@ internal static class ConvertCommand
         }
 
         stdout.Flush();
-        return exitCode;
+        return problems.Count > 0 ? 2 : exitCode;
     }
 
-    /// <summary>Reads one row object, or one row object a line.</summary>
-    internal static bool TryReadRows(byte[] input, out List<LegacyProgramRow> rows, out string problem)
+    /// <summary>
+    /// Reads one row object, or one row object a line. Each row comes with the keys it has beyond the
+    /// table's columns. Returns false when something is not a row; <paramref name="problems"/> says
+    /// what, line by line, and <paramref name="rows"/> still holds every line that was a row.
+    /// </summary>
+    internal static bool TryReadRows(byte[] input, out List<(LegacyProgramRow Row, IReadOnlyList<string> ExtraKeys)> rows, List<string> problems)
     {
         rows = [];
-        problem = string.Empty;
+        string problem;
         ReadOnlyMemory<byte> text = input;
         if (text.Span.StartsWith("\xEF\xBB\xBF"u8))
         {
@@ -94,19 +109,20 @@ internal static class ConvertCommand
 
         if (text.Span.TrimStart(" \t\r\n"u8).IsEmpty)
         {
-            problem = "no programs row; expected a JSON object with id, name, start_date, end_date, goal_ids, weekly_schedule.";
+            problems.Add("no programs row; expected a JSON object with id, name, start_date, end_date, goal_ids, weekly_schedule.");
             return false;
         }
 
         try
         {
             using var whole = JsonDocument.Parse(text);
-            if (!TryReadRow(whole.RootElement, out var row, out problem))
+            if (!TryReadRow(whole.RootElement, out var row, out var extraKeys, out problem))
             {
+                problems.Add(problem);
                 return false;
             }
 
-            rows.Add(row);
+            rows.Add((row, extraKeys));
             return true;
         }
         catch (JsonException)
@@ -130,44 +146,47 @@ internal static class ConvertCommand
             try
             {
                 using var document = JsonDocument.Parse(line);
-                if (!TryReadRow(document.RootElement, out var row, out problem))
+                if (TryReadRow(document.RootElement, out var row, out var extraKeys, out problem))
                 {
-                    problem = $"line {lineNumber}: {problem}";
-                    return false;
+                    rows.Add((row, extraKeys));
                 }
-
-                rows.Add(row);
+                else
+                {
+                    problems.Add($"line {lineNumber}: {problem} The line is skipped.");
+                }
             }
             catch (JsonException ex)
             {
                 var position = ex.BytePositionInLine is { } p ? $" (byte {p + 1})" : string.Empty;
-                problem = $"line {lineNumber}: not a JSON object{position}; expected one programs row as a JSON object, or one a line.";
-                return false;
+                problems.Add($"line {lineNumber}: not a JSON object{position}; expected one programs row as a JSON object, or one a line. The line is skipped.");
             }
         }
 
-        return true;
+        return problems.Count == 0;
     }
 
-    private static bool TryReadRow(JsonElement element, out LegacyProgramRow row, out string problem)
+    private static bool TryReadRow(JsonElement element, out LegacyProgramRow row, out IReadOnlyList<string> extraKeys, out string problem)
     {
         try
         {
-            return TryReadRowCore(element, out row, out problem);
+            return TryReadRowCore(element, out row, out extraKeys, out problem);
         }
         catch (InvalidOperationException)
         {
             // GetString refuses escaped unpaired surrogates in the row's own strings.
             row = null!;
+            extraKeys = [];
             problem = "a string of the row holds an unpaired surrogate escape (\\ud800); it is not text a column can hold.";
             return false;
         }
     }
 
-    private static bool TryReadRowCore(JsonElement element, out LegacyProgramRow row, out string problem)
+    private static bool TryReadRowCore(JsonElement element, out LegacyProgramRow row, out IReadOnlyList<string> extraKeys, out string problem)
     {
         row = null!;
         problem = string.Empty;
+        var extra = new List<string>();
+        extraKeys = extra;
         if (element.ValueKind != JsonValueKind.Object)
         {
             problem = "not a programs row: expected a JSON object with id, name, start_date, end_date, goal_ids, weekly_schedule.";
@@ -201,6 +220,9 @@ internal static class ConvertCommand
                 case "weekly_schedule":
                     schedule = ColumnText(value);
                     break;
+                default:
+                    extra.Add(property.Name);
+                    break;
             }
         }
 
@@ -223,7 +245,10 @@ internal static class ConvertCommand
     }
 
     /// <summary>Writes the converted form: keys and order as legacy/FORMAT.md shows them.</summary>
-    internal static void WriteConversion(Utf8JsonWriter writer, ProgramConversion conversion)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="conversion">The program's conversion.</param>
+    /// <param name="extraKeys">Keys of the row object beyond the table's columns: listed as <c>unknown-field</c> warnings, so nothing is dropped unseen.</param>
+    internal static void WriteConversion(Utf8JsonWriter writer, ProgramConversion conversion, IReadOnlyList<string>? extraKeys = null)
     {
         writer.WriteStartObject();
         writer.WriteString("program_id", conversion.ProgramId);
@@ -306,7 +331,12 @@ internal static class ConvertCommand
 
         writer.WriteEndArray();
         writer.WriteStartArray("diagnostics");
-        foreach (var diagnostic in conversion.Diagnostics)
+        var rowDiagnostics = (extraKeys ?? []).Select(key => new LegacyDiagnostic(
+            DiagnosticSeverity.Warning,
+            DiagnosticCodes.UnknownField,
+            key,
+            $"The row's key '{key}' is not a column of the programs table (id, name, start_date, end_date, goal_ids, weekly_schedule); it was not read."));
+        foreach (var diagnostic in rowDiagnostics.Concat(conversion.Diagnostics))
         {
             writer.WriteStartObject();
             writer.WriteString("severity", diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning");

@@ -8,7 +8,13 @@ internal static class CliEntry
     /// <summary>Runs one verb and returns its exit code.</summary>
     internal static int Run(string[] args)
     {
-        var verb = args.Length > 0 ? args[0] : "--help";
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var verb = args[0];
         var rest = args.Length > 0 ? args[1..] : [];
         switch (verb)
         {

@@ -39,6 +39,38 @@ public sealed class CommandLineErrorTests
     }
 
     [Fact]
+    public async Task A_report_that_cannot_be_written_is_refused_before_anything_is_written()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"planner-cli-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE programs (id text PRIMARY KEY, name text NOT NULL, start_date text, end_date text, goal_ids text, weekly_schedule text)";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var (exit, _, error) = PlannerRun.InProcess("migrate", "--database", path, "--report", Path.Combine(path + "-no-such-folder", "report.json"));
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith("planner migrate: cannot write the report", error);
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
+                Assert.Equal(1L, await command.ExecuteScalarAsync());
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task A_database_that_is_not_a_legacy_one_is_refused_before_anything_is_written()
     {
         var path = Path.Combine(Path.GetTempPath(), $"planner-cli-{Guid.NewGuid():N}.db");

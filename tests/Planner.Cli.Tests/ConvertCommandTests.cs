@@ -168,13 +168,37 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_line_in_a_file_of_rows_names_the_line()
+    public void A_bad_line_in_a_file_of_rows_names_the_line_and_the_other_rows_still_print()
     {
-        var (exitCode, stdout, stderr) = Run([Write("rows.jsonl", "{\"id\": \"a\"}\n{\"id\": \n")]);
+        var (exitCode, stdout, stderr) = Run([Write("rows.jsonl", "{\"id\": \"a\"}\n{\"id\": \n[1,2]\n{\"id\": \"b\"}\n")]);
 
         Assert.Equal(2, exitCode);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Contains("line 2", stderr);
+        Assert.Equal(["a", "b"], stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("program_id").GetString()));
+        var problems = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, problems.Length);
+        Assert.Contains("line 2", problems[0]);
+        Assert.Contains("line 3", problems[1]);
+    }
+
+    [Fact]
+    public void Keys_of_the_row_that_are_no_column_are_listed_as_unknown_fields()
+    {
+        var (exitCode, stdout, _) = Run(["-"], "{\"id\": \"x\", \"name\": \"n\", \"weekly_schedule\": \"{}\", \"coach\": \"Ann\"}");
+
+        Assert.Equal(0, exitCode);
+        var diagnostic = Assert.Single(JsonDocument.Parse(stdout).RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal("unknown-field", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("coach", diagnostic.GetProperty("path").GetString());
+        Assert.Equal("warning", diagnostic.GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public void A_folder_is_not_a_file()
+    {
+        var (exitCode, _, stderr) = Run([_folder]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is a folder", stderr);
     }
 
     [Fact]

@@ -19,4 +19,14 @@ public sealed class UsageTests
 
         Assert.Contains("unknown verb 'frobnicate'", error.ToString());
     }
+
+    [Fact]
+    public void No_verb_at_all_is_a_usage_problem()
+    {
+        var (exit, output, error) = PlannerRun.InProcess();
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("usage: planner", error);
+    }
 }

@@ -12,6 +12,10 @@ namespace Planner.Migration.Legacy;
 /// <remarks>The document is what <see cref="LegacyScheduleWriter"/> writes: shape B, every session on its date.</remarks>
 public sealed class LegacyDualWriter : ILegacyScheduleWriter
 {
+    private LegacyDualWriter()
+    {
+    }
+
     /// <summary>The writer; it holds no state.</summary>
     public static LegacyDualWriter Instance { get; } = new();
 

@@ -59,7 +59,7 @@ public sealed class LegacyMigrator<TContext>
     {
     }
 
-    /// <summary>Creates a migrator with another converter (tests, until the real one is injected everywhere).</summary>
+    /// <summary>Creates a migrator with another converter: a seam for tests that need a converter to throw or to differ.</summary>
     internal LegacyMigrator(
         Func<TContext> createContext,
         LegacyMigrationOptions? options,
