@@ -92,9 +92,12 @@ public sealed partial class PlanningService
     /// <summary>
     /// Copies the plan of a week (seven dates from <paramref name="sourceStart"/>) onto the seven dates
     /// from <paramref name="targetStart"/>: each target date gets the source date's name and planned
-    /// sessions (template, slot, notes); a source date with nothing planned clears the target's plan. The target's completed sessions are kept (logged work is never
-    /// lost); its other sessions are replaced. Nothing logged is copied (completion, readiness, day notes).
-    /// Target dates without a row get one when a block covers them.
+    /// sessions (template, slot, notes); a source date with nothing planned clears the target's plan.
+    /// The target's logged work (a completed session, one with completion data or notes: the same rule
+    /// as rescheduling's) is never deleted: it stays on its date, before the copied sessions. A target
+    /// session not done whose template, slot and notes equal a copied one is that copy (so copying again
+    /// changes nothing); the target's other planned, untouched sessions are replaced. Nothing logged is
+    /// copied (completion, readiness, day notes). Target dates without a row get one when a block covers them.
     /// </summary>
     /// <param name="programId">The program's id.</param>
     /// <param name="sourceStart">The first date of the week to copy.</param>
@@ -142,20 +145,33 @@ public sealed partial class PlanningService
                     }
 
                     target.Name = sourceDay?.Name;
-                    var kept = target.Sessions.Where(s => s.IsCompleted).OrderBy(s => s.Position).ToList();
-                    foreach (var replaced in target.Sessions.Where(s => !s.IsCompleted).ToList())
+                    var existing = target.Sessions.OrderBy(s => s.Position).ToList();
+                    var copies = new List<ScheduledSession>();
+                    foreach (var planned in sourceDay?.Sessions.OrderBy(s => s.Position) ?? Enumerable.Empty<ScheduledSession>())
+                    {
+                        // A target session that is exactly this planned one (its notes the plan's) is it, not logged work beside it.
+                        var same = existing.FirstOrDefault(s => !LoggedWork.IsDone(s) && IsPlanned(s, planned.SessionTemplateId, planned.Slot, planned.Notes));
+                        if (same is not null)
+                        {
+                            existing.Remove(same);
+                            copies.Add(same);
+                            continue;
+                        }
+
+                        var copy = new ScheduledSession { Id = NewId(), DayId = target.Id, SessionTemplateId = planned.SessionTemplateId, Slot = planned.Slot, Notes = planned.Notes };
+                        target.Sessions.Add(copy);
+                        copies.Add(copy);
+                    }
+
+                    // Logged work stays, before the copied plan; only planned, untouched sessions are replaced.
+                    var ordered = existing.Where(LoggedWork.IsLogged).ToList();
+                    foreach (var replaced in existing.Where(s => !LoggedWork.IsLogged(s)))
                     {
                         target.Sessions.Remove(replaced);
                         _context.Remove(replaced);
                     }
 
-                    var ordered = kept;
-                    foreach (var planned in sourceDay?.Sessions.OrderBy(s => s.Position) ?? Enumerable.Empty<ScheduledSession>())
-                    {
-                        var copy = new ScheduledSession { Id = NewId(), DayId = target.Id, SessionTemplateId = planned.SessionTemplateId, Slot = planned.Slot, Notes = planned.Notes };
-                        target.Sessions.Add(copy);
-                        ordered.Add(copy);
-                    }
+                    ordered.AddRange(copies);
 
                     await PlaceSessionsAsync(target, ordered, ct).ConfigureAwait(false);
                 }
@@ -278,6 +294,12 @@ public sealed partial class PlanningService
         copy.ConcurrencyStamp = ConcurrencyStamps.Initial;
         return copy;
     }
+
+    /// <summary>Whether a session is exactly what a plan puts there: its template, slot and notes.</summary>
+    private static bool IsPlanned(ScheduledSession session, string templateId, string? slot, string? notes) =>
+        string.Equals(session.SessionTemplateId, templateId, StringComparison.Ordinal)
+        && string.Equals(session.Slot, slot, StringComparison.Ordinal)
+        && string.Equals(session.Notes, notes, StringComparison.Ordinal);
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -76,7 +76,7 @@ public static class BlockRescheduling
                 continue;
             }
 
-            var planned = day.Sessions.Where(s => !IsLogged(s)).OrderBy(s => s.Position)
+            var planned = day.Sessions.Where(s => !LoggedWork.IsLogged(s)).OrderBy(s => s.Position)
                 .Select(s => new PlannedSession(s.SessionTemplateId, s.Slot)).ToArray();
             overrides.Add(new DayOverride(day.Date.PlusDays(days), DayOverrideKind.Replace, planned));
         }
@@ -84,14 +84,6 @@ public static class BlockRescheduling
         var schedule = new BlockSchedule(start, end, null, overrides);
         return new Computation(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default).Run();
     }
-
-    /// <summary>Whether a session holds logged work that a reschedule must never delete on its own.</summary>
-    internal static bool IsLogged(ScheduledSession session) =>
-        session.IsCompleted || session.CompletionData is not null || session.Notes is not null;
-
-    /// <summary>Whether a day holds words of its own (name, notes, readiness) that a reschedule must never delete on its own.</summary>
-    internal static bool IsAnnotated(ProgramDay day) =>
-        day.Name is not null || day.Notes is not null || day.Readiness is not null;
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
@@ -102,7 +94,7 @@ public static class BlockRescheduling
 
         public ProgramDay Day { get; } = day;
 
-        public bool IsLogged { get; } = BlockRescheduling.IsLogged(session);
+        public bool IsLogged { get; } = LoggedWork.IsLogged(session);
 
         /// <summary>Whether the row has a place in the new layout (matched, kept or moved).</summary>
         public bool Placed { get; set; }
@@ -477,7 +469,7 @@ public static class BlockRescheduling
 
                 var sessionsStay = rows.Any(r => !r.Removed && r.MoveTo is null && r.IsLogged);
                 var remove = !sessionsStay;
-                if (IsAnnotated(day))
+                if (LoggedWork.IsLogged(day))
                 {
                     var asked = options.ResolutionOf(day.Id);
                     var resolution = asked == ConflictResolution.Delete && !sessionsStay ? ConflictResolution.Delete : ConflictResolution.Keep;

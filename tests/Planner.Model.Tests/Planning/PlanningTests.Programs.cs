@@ -90,6 +90,59 @@ public abstract partial class PlanningTests<TDatabase>
     }
 
     [SkippableFact]
+    public async Task Copying_a_week_never_deletes_logged_work_and_copying_again_adds_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var source = new LocalDate(2024, 1, 1);
+        var target = new LocalDate(2024, 2, 5);
+
+        // The target's Monday session has the athlete's notes, its Saturday session completion data;
+        // neither is marked complete.
+        await using (var setup = CreateContext())
+        {
+            var monday = await setup.Set<ScheduledSession>().SingleAsync(s => s.DayId == seeded.DayId(target));
+            monday.Notes = "legs heavy, cut short";
+            var saturday = await setup.Set<ScheduledSession>().SingleAsync(s => s.DayId == seeded.DayId(target.PlusDays(5)));
+            saturday.SetCompletion(new SessionCompletion { Rpe = 7 });
+            await setup.SaveChangesAsync();
+        }
+
+        var before = await TargetWeekAsync();
+        var logged = before.Where(s => LoggedWork.IsLogged(s.Session)).Select(s => s.Session).ToList();
+        Assert.Equal(2, logged.Count(s => !s.IsCompleted && (s.Notes is "legs heavy, cut short" || s.CompletionData is not null)));
+
+        await using (var context = CreateContext())
+        {
+            await Service(context).CopyWeekAsync(seeded.ProgramId, source, target);
+        }
+
+        var after = await TargetWeekAsync();
+        foreach (var session in logged)
+        {
+            var kept = Assert.Single(after, s => s.Session.Id == session.Id);
+            Assert.Equal((session.DayId, session.Notes, session.CompletionData, session.IsCompleted), (kept.Session.DayId, kept.Session.Notes, kept.Session.CompletionData, kept.Session.IsCompleted));
+        }
+
+        // The pattern's noted session (Wednesday's long run, "hilly") is the plan copied, not logged work: copying again changes nothing.
+        await using (var again = CreateContext())
+        {
+            await Service(again).CopyWeekAsync(seeded.ProgramId, source, target);
+        }
+
+        Assert.Equal(after.Select(s => (s.Session.Id, s.Session.Position)), (await TargetWeekAsync()).Select(s => (s.Session.Id, s.Session.Position)));
+
+        async Task<List<(LocalDate Date, ScheduledSession Session)>> TargetWeekAsync()
+        {
+            await using var read = CreateContext();
+            var end = target.PlusDays(6);
+            var days = await read.Set<ProgramDay>().AsNoTracking().Include(d => d.Sessions)
+                .Where(d => d.Block!.ProgramId == seeded.ProgramId && d.Date >= target && d.Date <= end).ToListAsync();
+            return days.OrderBy(d => d.Date).SelectMany(d => d.Sessions.OrderBy(s => s.Position).Select(s => (d.Date, s))).ToList();
+        }
+    }
+
+    [SkippableFact]
     public async Task A_new_program_from_a_template_shifts_the_plan_with_ids_from_the_new_id_and_no_logged_data()
     {
         Database.SkipIfUnavailable();

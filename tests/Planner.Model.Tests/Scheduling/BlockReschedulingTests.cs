@@ -135,7 +135,7 @@ public sealed class BlockReschedulingTests
         }, iter: 1000);
 
         static IEnumerable<(LocalDate Date, string Sessions)> PlannedByDate(ProgramBlock block) =>
-            block.Days.OrderBy(d => d.Date).Select(d => (d.Date, string.Join(",", d.Sessions.Where(s => !BlockRescheduling.IsLogged(s)).OrderBy(s => s.Position).Select(s => s.SessionTemplateId + "/" + s.Slot))))
+            block.Days.OrderBy(d => d.Date).Select(d => (d.Date, string.Join(",", d.Sessions.Where(s => !LoggedWork.IsLogged(s)).OrderBy(s => s.Position).Select(s => s.SessionTemplateId + "/" + s.Slot))))
                 .Where(p => p.Item2.Length > 0);
     }
 
@@ -155,7 +155,7 @@ public sealed class BlockReschedulingTests
     {
         var d = new LocalDate(2024, 3, 4);
         var before = new BlockSchedule(d, d, null, [new DayOverride(d, DayOverrideKind.Replace, [new("tpl-x"), new("tpl-y")])]);
-        var block = StoredBlock.Create(new ReschedulingScenario(new ScheduleSpec(d, d, new PatternSpec("none", [], []), before.Overrides.Values.ToArray()), new LoggedWork([1], [], []), null!, 0));
+        var block = StoredBlock.Create(new ReschedulingScenario(new ScheduleSpec(d, d, new PatternSpec("none", [], []), before.Overrides.Values.ToArray()), new WorkLog([1], [], []), null!, 0));
         var dayId = DeterministicIds.ForDay(block.Id, d);
         var deletedId = DeterministicIds.ForSession(dayId, 0);
         var loggedId = DeterministicIds.ForSession(dayId, 1);
@@ -181,7 +181,7 @@ public sealed class BlockReschedulingTests
         var d = new LocalDate(2024, 1, 7);
         var logged = new PlannedSession("tpl-long", "am") { IsCompleted = true, CompletionData = "{\"rpe\":7}" };
         var spec = new ScheduleSpec(d, d.PlusDays(6), new PatternSpec("none", [], []), [new DayOverride(d, DayOverrideKind.Replace, [logged])]);
-        var block = StoredBlock.Create(new ReschedulingScenario(spec, new LoggedWork([], [], []), null!, 0));
+        var block = StoredBlock.Create(new ReschedulingScenario(spec, new WorkLog([], [], []), null!, 0));
         var weekly = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>> { [IsoDayOfWeek.Sunday] = [new("tpl-long", "am"), new("tpl-core")] });
 
         var changes = BlockRescheduling.Plan(block, new BlockSchedule(d, d.PlusDays(6), weekly));
@@ -196,7 +196,7 @@ public sealed class BlockReschedulingTests
     {
         var start = new LocalDate(2024, 1, 1);
         var spec = new ScheduleSpec(start, start.PlusDays(9), new PatternSpec("cycle", [], [[new("tpl-a")]]), []);
-        var block = StoredBlock.Create(new ReschedulingScenario(spec, new LoggedWork([9], [], [18]), null!, 0)); // session of Jan 10 completed; Jan 9 gets notes
+        var block = StoredBlock.Create(new ReschedulingScenario(spec, new WorkLog([9], [], [18]), null!, 0)); // session of Jan 10 completed; Jan 9 gets notes
         var shorter = new BlockSchedule(start, start.PlusDays(4), new CyclePattern([[new("tpl-a")]]));
         var loggedId = block.Days.Single(d => d.Date == start.PlusDays(9)).Sessions.Single().Id;
         var noteDayId = block.Days.Single(d => d.Date == start.PlusDays(8)).Id;
@@ -218,16 +218,16 @@ public sealed class BlockReschedulingTests
     public void Rescheduling_refuses_new_dates_over_the_limit()
     {
         var start = new LocalDate(2024, 1, 1);
-        var block = StoredBlock.Create(new ReschedulingScenario(new ScheduleSpec(start, start, new PatternSpec("none", [], []), []), new LoggedWork([], [], []), null!, 0));
+        var block = StoredBlock.Create(new ReschedulingScenario(new ScheduleSpec(start, start, new PatternSpec("none", [], []), []), new WorkLog([], [], []), null!, 0));
         Assert.Throws<SpanTooLongException>(() => BlockRescheduling.Plan(block, new BlockSchedule(start, start.PlusDays(30)), new RescheduleOptions { MaxDays = 30 }));
     }
 
     private static List<LoggedSession> LoggedSessions(ProgramBlock block) =>
-        block.Days.SelectMany(d => d.Sessions.Where(BlockRescheduling.IsLogged).Select(s => new LoggedSession(s.Id, d.Id, d.Date, s.SessionTemplateId, s.Slot, s.Notes, s.IsCompleted, s.CompletionData)))
+        block.Days.SelectMany(d => d.Sessions.Where(LoggedWork.IsLogged).Select(s => new LoggedSession(s.Id, d.Id, d.Date, s.SessionTemplateId, s.Slot, s.Notes, s.IsCompleted, s.CompletionData)))
             .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
     private static List<AnnotatedDay> AnnotatedDays(ProgramBlock block) =>
-        block.Days.Where(BlockRescheduling.IsAnnotated).Select(d => new AnnotatedDay(d.Id, d.Date, d.Name, d.Notes, d.Readiness)).ToList();
+        block.Days.Where(LoggedWork.IsLogged).Select(d => new AnnotatedDay(d.Id, d.Date, d.Name, d.Notes, d.Readiness)).ToList();
 
     private static string Describe(RescheduleChangeSet c) =>
         string.Join("\n", new object[] { c.Start, c.End }.Concat(c.AddedDays).Concat(c.AnnotatedDays).Concat(c.RemovedDays).Concat(c.AddedSessions).Concat(c.MovedSessions).Concat(c.RemovedSessions).Concat(c.Conflicts));
