@@ -21,21 +21,18 @@ public sealed partial class PlanningService
     /// <returns>The new block.</returns>
     /// <exception cref="KeyNotFoundException">There is no such program.</exception>
     /// <exception cref="ArgumentException">The block's dates overlap another block of the program.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An override's readiness is not 1 to 10.</exception>
+    /// <exception cref="UnknownReferenceException">The pattern or an override names a session template that does not exist, or a goal id is unknown; nothing is written.</exception>
     /// <exception cref="SpanTooLongException">The block spans more than ten years.</exception>
     public Task<BlockSummary> AddBlockAsync(string programId, string name, BlockSchedule schedule, string? color = null, IReadOnlyList<string>? goalIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(programId);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(schedule);
-        foreach (var dayOverride in schedule.Overrides.Values)
-        {
-            ValidateReadiness(dayOverride.Readiness, nameof(schedule), $"the override on {Iso(dayOverride.Date)} of the new block '{name}' of program '{programId}'");
-        }
-
+        var goals = (goalIds ?? []).Distinct(StringComparer.Ordinal).ToList();
         return WriteAsync(
             async ct =>
             {
+                await CheckReferencesAsync($"The new block '{name}' of program '{programId}'", schedule.TemplateIds(), goals, ct).ConfigureAwait(false);
                 var program = await _context.Set<TrainingProgram>().AsTracking().SingleOrDefaultAsync(p => p.Id == programId, ct).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"There is no program '{programId}'.");
                 var blocks = await Query<ProgramBlock>()
@@ -67,7 +64,7 @@ public sealed partial class PlanningService
                     block.Days.Add(day);
                 }
 
-                foreach (var goalId in (goalIds ?? []).Distinct(StringComparer.Ordinal))
+                foreach (var goalId in goals)
                 {
                     block.GoalLinks.Add(new BlockGoal { BlockId = blockId, GoalId = goalId });
                 }
@@ -293,6 +290,28 @@ public sealed partial class PlanningService
 
         copy.ConcurrencyStamp = ConcurrencyStamps.Initial;
         return copy;
+    }
+
+    /// <summary>
+    /// Refuses a write that names templates or goals that do not exist, before anything is written (the
+    /// database would refuse it later, with a foreign-key error that names neither). One query.
+    /// </summary>
+    private async Task CheckReferencesAsync(string subject, IReadOnlyList<string> templateIds, List<string> goalIds, CancellationToken cancellationToken)
+    {
+        if (templateIds.Count == 0 && goalIds.Count == 0)
+        {
+            return;
+        }
+
+        var found = await Query<SessionTemplate>().Where(t => templateIds.Contains(t.Id)).Select(t => new { IsGoal = false, t.Id })
+            .Concat(Query<Goal>().Where(g => goalIds.Contains(g.Id)).Select(g => new { IsGoal = true, g.Id }))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var unknownTemplates = templateIds.Except(found.Where(f => !f.IsGoal).Select(f => f.Id), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var unknownGoals = goalIds.Except(found.Where(f => f.IsGoal).Select(f => f.Id), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (unknownTemplates.Count > 0 || unknownGoals.Count > 0)
+        {
+            throw new UnknownReferenceException(subject, unknownTemplates, unknownGoals);
+        }
     }
 
     /// <summary>Whether a session is exactly what a plan puts there: its template, slot and notes.</summary>

@@ -16,6 +16,7 @@ public sealed partial class PlanningService
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The change set that was applied, conflicts included.</returns>
     /// <exception cref="KeyNotFoundException">There is no such block.</exception>
+    /// <exception cref="UnknownReferenceException">The new pattern or an override names a session template that does not exist; nothing is written.</exception>
     /// <exception cref="SpanTooLongException">The new dates span too many days; nothing is written.</exception>
     /// <exception cref="PlanConcurrencyException">A day or session of the block changed meanwhile; nothing is written.</exception>
     public Task<RescheduleChangeSet> RescheduleBlockAsync(string blockId, BlockSchedule schedule, RescheduleOptions? options = null, CancellationToken cancellationToken = default)
@@ -26,6 +27,7 @@ public sealed partial class PlanningService
             async ct =>
             {
                 var programId = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
+                await CheckReferencesAsync($"The new schedule of block '{blockId}'", schedule.TemplateIds(), [], ct).ConfigureAwait(false);
                 var changes = await EngineAsync(() => PlannerReschedulingExtensions.RescheduleBlockAsync(_context, blockId, schedule, options, ct), ct).ConfigureAwait(false);
                 return (changes, programId);
             },

@@ -1,4 +1,5 @@
 using NodaTime;
+using Planner.Model.Configuration;
 
 namespace Planner.Model.Scheduling;
 
@@ -68,8 +69,15 @@ public sealed record DayOverride
     /// <summary>The day's notes.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>The day's morning readiness, 1 to 10.</summary>
-    public int? Readiness { get; init; }
+    /// <summary>The day's morning readiness, 1 to 10, or <see langword="null"/> for none.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not 1 to 10.</exception>
+    public int? Readiness
+    {
+        get;
+        init => field = value is null or (>= 1 and <= 10)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Readiness), value, $"The readiness of the override of {LocalDateConverters.FormatIso(Date)} must be 1 to 10, or null for none.");
+    }
 
     internal PlannedSession[] SessionArray => _sessions;
 }

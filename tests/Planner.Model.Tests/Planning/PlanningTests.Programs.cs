@@ -41,9 +41,31 @@ public abstract partial class PlanningTests<TDatabase>
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Clash", overlapping));
         Assert.Contains("Base Builder", error.Message);
 
-        var badReadiness = new BlockSchedule(new LocalDate(2024, 5, 1), new LocalDate(2024, 5, 7), null, [new DayOverride(new LocalDate(2024, 5, 2), DayOverrideKind.Annotate) { Readiness = 12 }]);
-        var readiness = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Odd", badReadiness));
-        Assert.Contains("2024-05-02", readiness.Message);
+    }
+
+    [SkippableFact]
+    public async Task Adding_a_block_with_unknown_templates_or_goals_is_refused_naming_them_and_writes_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var start = new LocalDate(2024, 4, 1);
+        var pattern = new CyclePattern([[new PlannedSession(seeded.EasyTemplateId), new PlannedSession("tpl-nowhere")], []]);
+        var schedule = new BlockSchedule(start, start.PlusDays(13), pattern,
+            [new DayOverride(start.PlusDays(3), DayOverrideKind.Replace, [new PlannedSession("tpl-override-only")])]);
+
+        var error = await Assert.ThrowsAsync<UnknownReferenceException>(
+            () => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Peak", schedule, goalIds: [seeded.GoalId, "goal-nowhere"]));
+
+        Assert.Equal(["tpl-nowhere", "tpl-override-only"], error.TemplateIds);
+        Assert.Equal(["goal-nowhere"], error.GoalIds);
+        Assert.Contains("tpl-nowhere", error.Message);
+        Assert.Contains("goal-nowhere", error.Message);
+        Assert.Contains(seeded.ProgramId, error.Message);
+        await using var check = CreateContext();
+        Assert.Equal(1, await check.Set<ProgramBlock>().CountAsync(b => b.ProgramId == seeded.ProgramId));
+
+        var known = await Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Peak", new BlockSchedule(start, start.PlusDays(13), new CyclePattern([[new PlannedSession(seeded.LongTemplateId)]])), goalIds: [seeded.GoalId]);
+        Assert.Equal(1, known.Position);
     }
 
     [SkippableFact]

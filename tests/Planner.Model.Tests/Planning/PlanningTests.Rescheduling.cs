@@ -8,6 +8,25 @@ namespace Planner.Model.Tests.Planning;
 public abstract partial class PlanningTests<TDatabase>
 {
     [SkippableFact]
+    public async Task Rescheduling_onto_unknown_templates_is_refused_naming_them_and_writes_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var schedule = new BlockSchedule(BlockStart, BlockEnd, new CyclePattern([[new PlannedSession("tpl-nowhere")], [new PlannedSession(seeded.EasyTemplateId)]]));
+        await using var before = CreateContext();
+        var planBefore = await Service(before).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+
+        var error = await Assert.ThrowsAsync<UnknownReferenceException>(() => Service(CreateContext()).RescheduleBlockAsync(seeded.BlockId, schedule));
+
+        Assert.Equal(["tpl-nowhere"], error.TemplateIds);
+        Assert.Empty(error.GoalIds);
+        Assert.Contains(seeded.BlockId, error.Message);
+        await using var check = CreateContext();
+        var planAfter = await Service(check).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+        Assert.Equal(planBefore.Days.SelectMany(d => d.Sessions).Select(s => (s.Id, s.TemplateId)), planAfter.Days.SelectMany(d => d.Sessions).Select(s => (s.Id, s.TemplateId)));
+    }
+
+    [SkippableFact]
     public async Task Shifting_a_program_moves_its_plan_keeps_logged_work_and_dual_writes()
     {
         Database.SkipIfUnavailable();
