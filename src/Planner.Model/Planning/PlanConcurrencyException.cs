@@ -11,7 +11,7 @@ public sealed class PlanConcurrencyException : Exception
     /// <param name="expectedStamp">The stamp the caller last saw.</param>
     /// <param name="current">The day as it is now; <see langword="null"/> if it was removed.</param>
     /// <param name="innerException">EF Core's exception, when the conflict was found on saving.</param>
-    public PlanConcurrencyException(string dayId, string? expectedStamp, CalendarDay? current, Exception? innerException = null)
+    internal PlanConcurrencyException(string dayId, string? expectedStamp, CalendarDay? current, Exception? innerException = null)
         : base(current is null
             ? $"Day '{dayId}' was removed since it was read."
             : $"Day '{dayId}' ({current.Date:uuuu-MM-dd}) changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
@@ -27,7 +27,7 @@ public sealed class PlanConcurrencyException : Exception
     /// <param name="expectedStamp">The stamp the caller last saw.</param>
     /// <param name="current">The session as it is now; <see langword="null"/> if it was removed.</param>
     /// <param name="innerException">EF Core's exception, when the conflict was found on saving.</param>
-    public PlanConcurrencyException(string sessionId, string? expectedStamp, CalendarSession? current, Exception? innerException = null)
+    internal PlanConcurrencyException(string sessionId, string? expectedStamp, CalendarSession? current, Exception? innerException = null)
         : base(current is null
             ? $"Session '{sessionId}' was removed since it was read."
             : $"Session '{sessionId}' changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",

@@ -80,7 +80,7 @@ public sealed partial class PlanningService
                     program.EndDate = schedule.End;
                 }
 
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (new BlockSummary(blockId, programId, position, name, schedule.Start, schedule.End, color), programId);
             },
             cancellationToken);
@@ -173,7 +173,7 @@ public sealed partial class PlanningService
                     await PlaceSessionsAsync(target, ordered, ct).ConfigureAwait(false);
                 }
 
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (await CalendarAsync(programId, targetStart, targetStart.PlusDays(6), ct).ConfigureAwait(false), programId);
             },
             cancellationToken);
@@ -207,10 +207,7 @@ public sealed partial class PlanningService
                 }
 
                 var template = await Query<TrainingProgram>()
-                    .Include(p => p.GoalLinks)
-                    .Include(p => p.Blocks).ThenInclude(b => b.GoalLinks)
-                    .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions)
-                    .AsSplitQuery()
+                    .WithPlan(goals: true)
                     .SingleOrDefaultAsync(p => p.Id == templateProgramId, ct).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"There is no program '{templateProgramId}'.");
 
@@ -262,7 +259,7 @@ public sealed partial class PlanningService
                 }
 
                 _context.Add(program);
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (new ProgramSummary(newProgramId, name, program.StartDate, program.EndDate), newProgramId);
             },
             cancellationToken);

@@ -5,7 +5,8 @@ namespace Planner.Model.Scheduling;
 
 /// <summary>
 /// Computes how a block's existing days and sessions change when its dates or pattern change, or when
-/// it shifts by a number of days: a pure computation, nothing is touched.
+/// it shifts by a number of days: a pure computation, nothing is touched. Internal: hosts preview and
+/// apply it through <c>PlanningService</c>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -23,7 +24,7 @@ namespace Planner.Model.Scheduling;
 /// schedule again gives an empty change set.
 /// </para>
 /// </remarks>
-public static class BlockRescheduling
+internal static class BlockRescheduling
 {
     /// <summary>
     /// Plans moving a block to a new schedule (new dates, a new pattern, new overrides, or all of them).

@@ -66,6 +66,38 @@ public abstract partial class PlanningTests<TDatabase>
     }
 
     [SkippableFact]
+    public async Task A_preview_is_the_change_set_a_reschedule_then_applies_and_writes_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var schedule = new BlockSchedule(BlockStart, BlockStart.PlusDays(20), new CyclePattern([[new PlannedSession(seeded.EasyTemplateId)], []]));
+        await using var before = CreateContext();
+        var planBefore = await Service(before).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+
+        var counter = new CommandCounter();
+        await using var context = CreateContext(counter);
+        var preview = await Service(context).PreviewRescheduleAsync(seeded.BlockId, schedule);
+        Assert.Equal(1, counter.Count); // the block with its days and sessions, in one query
+
+        await using var unchanged = CreateContext();
+        var planAfterPreview = await Service(unchanged).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+        Assert.Equal(Sessions(planBefore), Sessions(planAfterPreview));
+        Assert.NotEmpty(preview.RemovedSessions);
+        Assert.NotEmpty(preview.Conflicts);
+
+        await using var apply = CreateContext();
+        var applied = await Service(apply).RescheduleBlockAsync(seeded.BlockId, schedule);
+        Assert.Equal(preview.AddedSessions, applied.AddedSessions);
+        Assert.Equal(preview.MovedSessions, applied.MovedSessions);
+        Assert.Equal(preview.RemovedSessions, applied.RemovedSessions);
+        Assert.Equal(preview.RemovedDays, applied.RemovedDays);
+        Assert.Equal(preview.Conflicts, applied.Conflicts);
+
+        static List<(LocalDate, string, string)> Sessions(CalendarWindow window) =>
+            window.Days.SelectMany(d => d.Sessions.Select(s => (d.Date, s.Id, s.ConcurrencyStamp))).ToList();
+    }
+
+    [SkippableFact]
     public async Task Rescheduling_a_block_goes_through_the_engine_and_shifting_a_block_too()
     {
         Database.SkipIfUnavailable();

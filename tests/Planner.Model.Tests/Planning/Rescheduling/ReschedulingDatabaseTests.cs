@@ -2,6 +2,7 @@ using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
+using Planner.Model.Planning;
 using Planner.Model.Scheduling;
 using Planner.Model.Tests.Infrastructure;
 using Planner.Model.Tests.Scheduling;
