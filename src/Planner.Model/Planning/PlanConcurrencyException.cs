@@ -1,3 +1,5 @@
+using static Planner.Model.Configuration.LocalDateConverters;
+
 namespace Planner.Model.Planning;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class PlanConcurrencyException : Exception
     internal PlanConcurrencyException(string dayId, string? expectedStamp, CalendarDay? current, Exception? innerException = null)
         : base(current is null
             ? $"Day '{dayId}' was removed since it was read."
-            : $"Day '{dayId}' ({current.Date:uuuu-MM-dd}) changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
+            : $"Day '{dayId}' ({FormatIso(current.Date)}) changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
             innerException)
     {
         EntityId = dayId;

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Planning;
 
@@ -304,7 +304,7 @@ public sealed partial class PlanningService
             .OrderBy(b => b.Id == preferredBlockId ? 0 : 1).ThenBy(b => b.Position)
             .Select(b => b.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new ArgumentOutOfRangeException(nameof(date), date, $"Program '{programId}' has no block covering {date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}.");
+            ?? throw new ArgumentOutOfRangeException(nameof(date), date, $"Program '{programId}' has no block covering {FormatIso(date)}.");
 
         var day = new ProgramDay { Id = NewId(), BlockId = blockId, Date = date };
         _context.Add(day);

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model.Scheduling;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Planning;
 
@@ -43,7 +43,7 @@ public sealed partial class PlanningService
                 if (overlap is not null)
                 {
                     throw new ArgumentException(
-                        $"Program '{programId}': the new block {Iso(schedule.Start)}..{Iso(schedule.End)} overlaps block '{overlap.Name}' ({Iso(overlap.StartDate)}..{Iso(overlap.EndDate)}).",
+                        $"Program '{programId}': the new block {FormatIso(schedule.Start)}..{FormatIso(schedule.End)} overlaps block '{overlap.Name}' ({FormatIso(overlap.StartDate)}..{FormatIso(overlap.EndDate)}).",
                         nameof(schedule));
                 }
 
@@ -108,7 +108,7 @@ public sealed partial class PlanningService
         ArgumentNullException.ThrowIfNull(programId);
         if (Math.Abs(Period.DaysBetween(sourceStart, targetStart)) < 7)
         {
-            throw new ArgumentException($"The weeks from {Iso(sourceStart)} and {Iso(targetStart)} overlap.", nameof(targetStart));
+            throw new ArgumentException($"The weeks from {FormatIso(sourceStart)} and {FormatIso(targetStart)} overlap.", nameof(targetStart));
         }
 
         return WriteAsync(
@@ -317,5 +317,5 @@ public sealed partial class PlanningService
         && string.Equals(session.Slot, slot, StringComparison.Ordinal)
         && string.Equals(session.Notes, notes, StringComparison.Ordinal);
 
-    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    private static string FormatIso(LocalDate date) => FormatIso(date);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Scheduling;
 
@@ -86,7 +86,7 @@ internal static class BlockRescheduling
         return new Computation(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default).Run();
     }
 
-    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    private static string FormatIso(LocalDate date) => FormatIso(date);
 
     /// <summary>One existing session and what becomes of it.</summary>
     private sealed class Row(ScheduledSession session, ProgramDay day)
@@ -208,7 +208,7 @@ internal static class BlockRescheduling
                 var rows = day.Sessions.OrderBy(s => s.Position).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => new Row(s, day)).ToList();
                 if (!_existing.TryAdd(day.Date, (day, rows)))
                 {
-                    throw new ArgumentException($"Block '{block.Id}' has two days on {Iso(day.Date)}.", nameof(block));
+                    throw new ArgumentException($"Block '{block.Id}' has two days on {FormatIso(day.Date)}.", nameof(block));
                 }
 
                 _takenDayIds.Add(day.Id);
@@ -283,7 +283,7 @@ internal static class BlockRescheduling
             {
                 // Displaced by work moved in: it stays where it is, and the caller hears of it.
                 _conflicts.Add(new RescheduleConflict(ConflictSubject.Session, row.Session.Id, row.Day.Date,
-                    $"Logged session on {Iso(row.Day.Date)}: another logged session moved onto this date now counts as the one planned.", null, ConflictResolution.Keep));
+                    $"Logged session on {FormatIso(row.Day.Date)}: another logged session moved onto this date now counts as the one planned.", null, ConflictResolution.Keep));
             }
         }
 
@@ -349,9 +349,9 @@ internal static class BlockRescheduling
                     }
 
                     var reason = (inRange
-                        ? $"Logged session on {Iso(date)} that the new schedule does not plan there"
-                        : $"Logged session on {Iso(date)}, outside the block's new dates {Iso(schedule.Start)}..{Iso(schedule.End)}")
-                        + (suggested is { } s ? $"; the planned work around it moves to {Iso(s)}." : ".");
+                        ? $"Logged session on {FormatIso(date)} that the new schedule does not plan there"
+                        : $"Logged session on {FormatIso(date)}, outside the block's new dates {FormatIso(schedule.Start)}..{FormatIso(schedule.End)}")
+                        + (suggested is { } s ? $"; the planned work around it moves to {FormatIso(s)}." : ".");
                     var resolution = options.ResolutionOf(row.Session.Id);
                     switch (resolution)
                     {
@@ -475,7 +475,7 @@ internal static class BlockRescheduling
                     var asked = options.ResolutionOf(day.Id);
                     var resolution = asked == ConflictResolution.Delete && !sessionsStay ? ConflictResolution.Delete : ConflictResolution.Keep;
                     remove = resolution == ConflictResolution.Delete;
-                    var reason = $"Day {Iso(date)} has its own name, notes or readiness and lies outside the block's new dates {Iso(schedule.Start)}..{Iso(schedule.End)}"
+                    var reason = $"Day {FormatIso(date)} has its own name, notes or readiness and lies outside the block's new dates {FormatIso(schedule.Start)}..{FormatIso(schedule.End)}"
                         + (asked == ConflictResolution.Delete && sessionsStay ? "; it is kept because logged sessions stay on it." : ".");
                     _conflicts.Add(new RescheduleConflict(ConflictSubject.Day, day.Id, date, reason, null, resolution));
                 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Scheduling;
 
@@ -21,7 +22,7 @@ public sealed class BlockSchedule
     {
         if (end < start)
         {
-            throw new ArgumentException($"The end date {end:uuuu-MM-dd} is before the start date {start:uuuu-MM-dd}.", nameof(end));
+            throw new ArgumentException($"The end date {FormatIso(end)} is before the start date {FormatIso(start)}.", nameof(end));
         }
 
         if (start.Calendar != CalendarSystem.Iso || end.Calendar != CalendarSystem.Iso)
@@ -38,7 +39,7 @@ public sealed class BlockSchedule
             ArgumentNullException.ThrowIfNull(item, nameof(overrides));
             if (!_overrides.TryAdd(item.Date, item))
             {
-                throw new ArgumentException($"Two overrides for {item.Date:uuuu-MM-dd}.", nameof(overrides));
+                throw new ArgumentException($"Two overrides for {FormatIso(item.Date)}.", nameof(overrides));
             }
         }
 

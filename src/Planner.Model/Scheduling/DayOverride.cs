@@ -1,5 +1,5 @@
 using NodaTime;
-using Planner.Model.Configuration;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Scheduling;
 
@@ -42,7 +42,7 @@ public sealed record DayOverride
 
         if (kind != DayOverrideKind.Replace && sessions is { Count: > 0 })
         {
-            throw new ArgumentException($"The {kind} override of {date:uuuu-MM-dd} cannot carry sessions; only a Replace override does.", nameof(sessions));
+            throw new ArgumentException($"The {kind} override of {FormatIso(date)} cannot carry sessions; only a Replace override does.", nameof(sessions));
         }
 
         Date = date;
@@ -50,7 +50,7 @@ public sealed record DayOverride
         _sessions = sessions is { Count: > 0 } ? sessions.ToArray() : Array.Empty<PlannedSession>();
         if (Array.IndexOf(_sessions, null) >= 0)
         {
-            throw new ArgumentException($"The override of {date:uuuu-MM-dd} has a null session.", nameof(sessions));
+            throw new ArgumentException($"The override of {FormatIso(date)} has a null session.", nameof(sessions));
         }
     }
 
@@ -76,7 +76,7 @@ public sealed record DayOverride
         get;
         init => field = value is null or (>= 1 and <= 10)
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Readiness), value, $"The readiness of the override of {LocalDateConverters.FormatIso(Date)} must be 1 to 10, or null for none.");
+            : throw new ArgumentOutOfRangeException(nameof(Readiness), value, $"The readiness of the override of {FormatIso(Date)} must be 1 to 10, or null for none.");
     }
 
     internal PlannedSession[] SessionArray => _sessions;
