@@ -316,6 +316,4 @@ public sealed partial class PlanningService
         string.Equals(session.SessionTemplateId, templateId, StringComparison.Ordinal)
         && string.Equals(session.Slot, slot, StringComparison.Ordinal)
         && string.Equals(session.Notes, notes, StringComparison.Ordinal);
-
-    private static string FormatIso(LocalDate date) => FormatIso(date);
 }

@@ -86,8 +86,6 @@ internal static class BlockRescheduling
         return new Computation(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default).Run();
     }
 
-    private static string FormatIso(LocalDate date) => FormatIso(date);
-
     /// <summary>One existing session and what becomes of it.</summary>
     private sealed class Row(ScheduledSession session, ProgramDay day)
     {
