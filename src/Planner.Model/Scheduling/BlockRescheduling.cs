@@ -12,10 +12,17 @@ namespace Planner.Model.Scheduling;
 /// <para>
 /// Planned, untouched sessions (not completed, no notes, no completion data) follow the new schedule:
 /// those already in the right place stay, others move (keeping their ids) or are deleted, missing ones
-/// are added. Logged work (a completed session, a session with notes or completion data; a day with a
-/// name, notes or readiness) is never deleted on its own: where the change would move or remove it, it
-/// stays and is reported as a <see cref="RescheduleConflict"/>, which <see cref="RescheduleOptions"/>
-/// resolve (keep, move, or delete on explicit request).
+/// are added. Logged work (<see cref="LoggedWork"/>: a completed session, a session with notes or
+/// completion data; a day with a name, notes or readiness) is never deleted on its own: where the change
+/// would move or remove it, it stays and is reported as a <see cref="RescheduleConflict"/>, which
+/// <see cref="RescheduleOptions"/> resolve (keep, move, or delete on explicit request).
+/// </para>
+/// <para>
+/// Notes alone do not make a session the athlete's when the plan puts exactly that session there: a
+/// session not done whose template, slot and notes equal a session the new schedule plans on its date is
+/// that planned session (no add beside it, no conflict). A shift moves the block's own rows, so a
+/// session not done (neither completed nor with completion data) moves with its day, notes included
+/// (<see cref="LoggedWork.StaysInShift"/>); only work done stays on the date it was done.
 /// </para>
 /// <para>
 /// On each date, logged sessions keep their positions; planned sessions fill the other positions in the
@@ -40,13 +47,14 @@ internal static class BlockRescheduling
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(schedule);
-        return new Computation(block, schedule, Period.DaysBetween(block.StartDate, schedule.Start), loggedFulfilsPlan: true, options ?? RescheduleOptions.Default).Run();
+        return new Computation(block, schedule, Period.DaysBetween(block.StartDate, schedule.Start), loggedFulfilsPlan: true, options ?? RescheduleOptions.Default, (s, _) => LoggedWork.IsLogged(s)).Run();
     }
 
     /// <summary>
-    /// Plans shifting a block by a number of days: its dates and its planned sessions move; logged work
-    /// stays on the date it was done (each piece reported as a conflict whose suggested date is where
-    /// it would have moved to).
+    /// Plans shifting a block by a number of days: its dates and its planned sessions move, noted
+    /// sessions not done included; work done (completed or with completion data) and logged sessions
+    /// outside the block's dates stay on the date they were done (each reported as a conflict whose
+    /// suggested date is where it would have moved to).
     /// </summary>
     /// <param name="block">The block, with its <see cref="ProgramBlock.Days"/> and their <see cref="ProgramDay.Sessions"/> loaded.</param>
     /// <param name="days">The number of days, negative for earlier.</param>
@@ -77,23 +85,23 @@ internal static class BlockRescheduling
                 continue;
             }
 
-            var planned = day.Sessions.Where(s => !LoggedWork.IsLogged(s)).OrderBy(s => s.Position)
-                .Select(s => new PlannedSession(s.SessionTemplateId, s.Slot)).ToArray();
+            var planned = day.Sessions.Where(s => !LoggedWork.StaysInShift(s, day, block)).OrderBy(s => s.Position)
+                .Select(s => new PlannedSession(s.SessionTemplateId, s.Slot, s.Notes)).ToArray();
             overrides.Add(new DayOverride(day.Date.PlusDays(days), DayOverrideKind.Replace, planned));
         }
 
         var schedule = new BlockSchedule(start, end, null, overrides);
-        return new Computation(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default).Run();
+        return new Computation(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default, (s, d) => LoggedWork.StaysInShift(s, d, block)).Run();
     }
 
     /// <summary>One existing session and what becomes of it.</summary>
-    private sealed class Row(ScheduledSession session, ProgramDay day)
+    private sealed class Row(ScheduledSession session, ProgramDay day, bool isLogged)
     {
         public ScheduledSession Session { get; } = session;
 
         public ProgramDay Day { get; } = day;
 
-        public bool IsLogged { get; } = LoggedWork.IsLogged(session);
+        public bool IsLogged { get; } = isLogged;
 
         /// <summary>Whether the row has a place in the new layout (matched, kept or moved).</summary>
         public bool Placed { get; set; }
@@ -124,7 +132,7 @@ internal static class BlockRescheduling
         public string DayId { get; set; } = string.Empty;
     }
 
-    private sealed class Computation(ProgramBlock block, BlockSchedule schedule, int offset, bool loggedFulfilsPlan, RescheduleOptions options)
+    private sealed class Computation(ProgramBlock block, BlockSchedule schedule, int offset, bool loggedFulfilsPlan, RescheduleOptions options, Func<ScheduledSession, ProgramDay, bool> isLogged)
     {
         private readonly Dictionary<LocalDate, (ProgramDay Day, List<Row> Rows)> _existing = [];
         private readonly Dictionary<LocalDate, Target> _targets = [];
@@ -203,7 +211,7 @@ internal static class BlockRescheduling
         {
             foreach (var day in block.Days)
             {
-                var rows = day.Sessions.OrderBy(s => s.Position).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => new Row(s, day)).ToList();
+                var rows = day.Sessions.OrderBy(s => s.Position).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => new Row(s, day, isLogged(s, day))).ToList();
                 if (!_existing.TryAdd(day.Date, (day, rows)))
                 {
                     throw new ArgumentException($"Block '{block.Id}' has two days on {FormatIso(day.Date)}.", nameof(block));

@@ -24,6 +24,16 @@ internal static class LoggedWork
     public static bool IsDone(ScheduledSession session) =>
         session.IsCompleted || session.CompletionData is not null;
 
+    /// <summary>
+    /// Whether a session stays on its date when its block shifts: logged work, unless it is only noted.
+    /// A shift moves the block's own rows, so a session in the block's dates that is not done (neither
+    /// completed nor with completion data) moves with the plan, notes included: its notes were the
+    /// plan's or the athlete's planning note, and either way they move with it, nothing is lost. Days
+    /// (their names, notes and readiness) stay on their dates.
+    /// </summary>
+    public static bool StaysInShift(ScheduledSession session, ProgramDay day, ProgramBlock block) =>
+        IsLogged(session) && (IsDone(session) || day.Date < block.StartDate || day.Date > block.EndDate);
+
     /// <summary>Whether a day holds words of its own (name, notes, readiness) that nothing deletes on its own.</summary>
     public static bool IsLogged(ProgramDay day) =>
         day.Name is not null || day.Notes is not null || day.Readiness is not null;

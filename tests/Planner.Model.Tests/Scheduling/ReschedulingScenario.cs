@@ -36,10 +36,10 @@ internal static class ReschedulingGenerators
     public static readonly Gen<WorkLog> LoggedWork =
         Gen.Select(Gen.Int[0, 500].Array[0, 6], Gen.Int[0, 500].Array[0, 3], Gen.Int[0, 500].Array[0, 4], (c, n, d) => new WorkLog(c, n, d));
 
-    /// <summary>A: plain plans with logged overrides; B: anything. For the properties that hold whatever B is.</summary>
+    /// <summary>A: plans with noted sessions and logged overrides; B: anything. For the properties that hold whatever B is.</summary>
     public static readonly Gen<ReschedulingScenario> Any =
         from near in ScheduleGenerators.StartDate
-        from before in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: true)
+        from before in Schedule(near, ScheduleGenerators.Session, loggedOverrides: true)
         from logging in LoggedWork
         from after in Schedule(near, ScheduleGenerators.Session, loggedOverrides: true)
         from shift in Gen.Int[-30, 30]
@@ -48,7 +48,7 @@ internal static class ReschedulingGenerators
     /// <summary>B plans nothing that counts as logged (no notes, no completed overrides): for "reschedule back restores".</summary>
     public static readonly Gen<ReschedulingScenario> PlainAfter =
         from near in ScheduleGenerators.StartDate
-        from before in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: true)
+        from before in Schedule(near, ScheduleGenerators.Session, loggedOverrides: true)
         from logging in LoggedWork
         from after in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: false)
         from shift in Gen.Int[-30, 30]
@@ -114,10 +114,10 @@ internal static class StoredBlock
             .Prepend($"block {block.StartDate:uuuu-MM-dd}..{block.EndDate:uuuu-MM-dd}")
             .ToList();
 
-    /// <summary>The planned (not logged) sessions by date and position, ids aside.</summary>
-    public static List<string> PlannedSessions(ProgramBlock block) =>
-        block.Days.OrderBy(d => d.Date).SelectMany(d => d.Sessions.Where(s => !LoggedWork.IsLogged(s)).OrderBy(s => s.Position)
-            .Select(s => $"{d.Date:uuuu-MM-dd} {s.Position} {s.SessionTemplateId} {s.Slot}")).ToList();
+    /// <summary>The planned (not logged) sessions by date and position, ids aside; with <paramref name="shift"/>, those a shift moves (noted ones included).</summary>
+    public static List<string> PlannedSessions(ProgramBlock block, bool shift = false) =>
+        block.Days.OrderBy(d => d.Date).SelectMany(d => d.Sessions.Where(s => shift ? !LoggedWork.StaysInShift(s, d, block) : !LoggedWork.IsLogged(s)).OrderBy(s => s.Position)
+            .Select(s => $"{d.Date:uuuu-MM-dd} {s.Position} {s.SessionTemplateId} {s.Slot} {s.Notes}")).ToList();
 
     /// <summary>The invariants every stored block keeps: one day per date, every date of the block, unique ids and positions.</summary>
     public static void AssertWellFormed(ProgramBlock block)

@@ -105,8 +105,10 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         var scenario = new ReschedulingScenario(new ScheduleSpec(start, start.PlusDays(13), daily, []), new WorkLog([0, 3], [5], [2, 4]), null!, 0);
         var blockId = await SeedAsync(scenario);
         var before = await LoadAsync(blockId);
-        var planned = StoredBlock.PlannedSessions(before);
-        var logged = before.Days.SelectMany(d => d.Sessions.Where(LoggedWork.IsLogged).Select(s => (s.Id, d.Date, s.Position))).OrderBy(x => x.Id).ToList();
+        // The session noted by the athlete but not done moves with the plan; completed ones stay.
+        var planned = StoredBlock.PlannedSessions(before, shift: true);
+        var logged = Staying(before);
+        Assert.Contains(planned, p => p.EndsWith(" felt 5", StringComparison.Ordinal));
 
         await using (var context = Database.CreateHostContext())
         {
@@ -117,8 +119,8 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
 
         var shifted = await LoadAsync(blockId);
         Assert.Equal((start.PlusDays(5), start.PlusDays(18)), (shifted.StartDate, shifted.EndDate));
-        Assert.Equal(planned.Select(p => Shift(p, 5)), StoredBlock.PlannedSessions(shifted).Select(WithoutPosition));
-        Assert.Equal(logged, shifted.Days.SelectMany(d => d.Sessions.Where(LoggedWork.IsLogged).Select(s => (s.Id, d.Date, s.Position))).OrderBy(x => x.Id).ToList());
+        Assert.Equal(planned.Select(p => Shift(p, 5)), StoredBlock.PlannedSessions(shifted, shift: true).Select(WithoutPosition));
+        Assert.Equal(logged, Staying(shifted));
         StoredBlock.AssertWellFormed(shifted);
 
         await using (var context = Database.CreateHostContext())
@@ -127,8 +129,11 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         }
 
         var back = await LoadAsync(blockId);
-        Assert.Equal(planned, StoredBlock.PlannedSessions(back));
+        Assert.Equal(planned, StoredBlock.PlannedSessions(back, shift: true));
         Assert.Equal((start, start.PlusDays(13)), (back.StartDate, back.EndDate));
+
+        static List<(string Id, LocalDate Date, int Position)> Staying(ProgramBlock block) =>
+            block.Days.SelectMany(d => d.Sessions.Where(s => LoggedWork.StaysInShift(s, d, block)).Select(s => (s.Id, d.Date, s.Position))).OrderBy(x => x.Id).ToList();
 
         // "date position template slot": positions on the new dates may differ (logged work holds places there).
         static string WithoutPosition(string planned) => planned[..10] + planned[planned.IndexOf(' ', 11)..];
