@@ -147,7 +147,7 @@ public sealed partial class PlanningService
                     foreach (var planned in sourceDay?.Sessions.OrderBy(s => s.Position) ?? Enumerable.Empty<ScheduledSession>())
                     {
                         // A target session that is exactly this planned one (its notes the plan's) is it, not logged work beside it.
-                        var same = existing.FirstOrDefault(s => !LoggedWork.IsDone(s) && IsPlanned(s, planned.SessionTemplateId, planned.Slot, planned.Notes));
+                        var same = existing.FirstOrDefault(s => !LoggedWork.IsDone(s) && LoggedWork.IsPlannedAs(s, planned.SessionTemplateId, planned.Slot, planned.Notes));
                         if (same is not null)
                         {
                             existing.Remove(same);
@@ -310,10 +310,4 @@ public sealed partial class PlanningService
             throw new UnknownReferenceException(subject, unknownTemplates, unknownGoals);
         }
     }
-
-    /// <summary>Whether a session is exactly what a plan puts there: its template, slot and notes.</summary>
-    private static bool IsPlanned(ScheduledSession session, string templateId, string? slot, string? notes) =>
-        string.Equals(session.SessionTemplateId, templateId, StringComparison.Ordinal)
-        && string.Equals(session.Slot, slot, StringComparison.Ordinal)
-        && string.Equals(session.Notes, notes, StringComparison.Ordinal);
 }

@@ -336,8 +336,7 @@ internal static class BlockRescheduling
 
         // Exactly the planned session, notes and logged work included.
         private static bool SameAs(PlannedSession planned, ScheduledSession session) =>
-            FulfilledBy(planned, session)
-            && string.Equals(planned.Notes, session.Notes, StringComparison.Ordinal)
+            LoggedWork.IsPlannedAs(session, planned.TemplateId, planned.Slot, planned.Notes)
             && planned.IsCompleted == session.IsCompleted
             && string.Equals(planned.CompletionData, session.CompletionData, StringComparison.Ordinal);
 

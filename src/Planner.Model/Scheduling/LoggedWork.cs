@@ -34,6 +34,15 @@ internal static class LoggedWork
     public static bool StaysInShift(ScheduledSession session, ProgramDay day, ProgramBlock block) =>
         IsLogged(session) && (IsDone(session) || day.Date < block.StartDate || day.Date > block.EndDate);
 
+    /// <summary>
+    /// Whether a session is exactly what a plan puts there (its template, slot and notes): a session not
+    /// done that is, counts as that planned session, its notes the plan's, not logged work beside it.
+    /// </summary>
+    public static bool IsPlannedAs(ScheduledSession session, string templateId, string? slot, string? notes) =>
+        string.Equals(session.SessionTemplateId, templateId, StringComparison.Ordinal)
+        && string.Equals(session.Slot, slot, StringComparison.Ordinal)
+        && string.Equals(session.Notes, notes, StringComparison.Ordinal);
+
     /// <summary>Whether a day holds words of its own (name, notes, readiness) that nothing deletes on its own.</summary>
     public static bool IsLogged(ProgramDay day) =>
         day.Name is not null || day.Notes is not null || day.Readiness is not null;
