@@ -63,8 +63,9 @@ public sealed partial class PlanningService
     /// <summary>
     /// Shifts a block by a number of days through the rescheduling engine: its dates and its sessions
     /// move with it, including sessions with notes (planned or the athlete's planning note, they move
-    /// with their day); work done (a completed session, one with completion data, or any session of a
-    /// day with a readiness) stays on the date it was done unless <paramref name="options"/> says otherwise.
+    /// with their day); work done (a completed session, one with completion data) stays on the date it
+    /// was done unless <paramref name="options"/> says otherwise, and days keep their names, notes and
+    /// readiness on their dates.
     /// </summary>
     /// <param name="blockId">The block's id.</param>
     /// <param name="days">The number of days, negative for earlier.</param>
