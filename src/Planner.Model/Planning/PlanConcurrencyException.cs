@@ -1,3 +1,5 @@
+using static Planner.Model.Configuration.LocalDateConverters;
+
 namespace Planner.Model.Planning;
 
 /// <summary>
@@ -11,10 +13,10 @@ public sealed class PlanConcurrencyException : Exception
     /// <param name="expectedStamp">The stamp the caller last saw.</param>
     /// <param name="current">The day as it is now; <see langword="null"/> if it was removed.</param>
     /// <param name="innerException">EF Core's exception, when the conflict was found on saving.</param>
-    public PlanConcurrencyException(string dayId, string? expectedStamp, CalendarDay? current, Exception? innerException = null)
+    internal PlanConcurrencyException(string dayId, string? expectedStamp, CalendarDay? current, Exception? innerException = null)
         : base(current is null
             ? $"Day '{dayId}' was removed since it was read."
-            : $"Day '{dayId}' ({current.Date:uuuu-MM-dd}) changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
+            : $"Day '{dayId}' ({FormatIso(current.Date)}) changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
             innerException)
     {
         EntityId = dayId;
@@ -27,7 +29,7 @@ public sealed class PlanConcurrencyException : Exception
     /// <param name="expectedStamp">The stamp the caller last saw.</param>
     /// <param name="current">The session as it is now; <see langword="null"/> if it was removed.</param>
     /// <param name="innerException">EF Core's exception, when the conflict was found on saving.</param>
-    public PlanConcurrencyException(string sessionId, string? expectedStamp, CalendarSession? current, Exception? innerException = null)
+    internal PlanConcurrencyException(string sessionId, string? expectedStamp, CalendarSession? current, Exception? innerException = null)
         : base(current is null
             ? $"Session '{sessionId}' was removed since it was read."
             : $"Session '{sessionId}' changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Planning;
 
@@ -30,7 +30,7 @@ public sealed partial class PlanningService
                 day.Name = details.Name;
                 day.Notes = details.Notes;
                 day.Readiness = details.Readiness;
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NoDay(dayId), programId);
             },
             cancellationToken);
@@ -68,7 +68,7 @@ public sealed partial class PlanningService
                 ordered.Insert(at, session);
                 day.Sessions.Add(session);
                 await PlaceSessionsAsync(day, ordered, ct).ConfigureAwait(false);
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NoDay(dayId), programId);
             },
             cancellationToken);
@@ -95,7 +95,7 @@ public sealed partial class PlanningService
                 var ordered = day.Sessions.Where(s => s != session).OrderBy(s => s.Position).ToList();
                 await PlaceSessionsAsync(day, ordered, ct).ConfigureAwait(false);
                 _context.Remove(session);
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NoDay(dayId), programId);
             },
             cancellationToken);
@@ -127,7 +127,7 @@ public sealed partial class PlanningService
                 }
 
                 await PlaceSessionsAsync(day, sessionIds.Select(id => byId[id]).ToList(), ct).ConfigureAwait(false);
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NoDay(dayId), programId);
             },
             cancellationToken);
@@ -169,7 +169,7 @@ public sealed partial class PlanningService
                 target.Sessions.Add(session);
                 session.DayId = target.Id;
                 await PlaceSessionsAsync(target, targetOrder, ct).ConfigureAwait(false);
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (await CurrentDayAsync(target.Id, ct).ConfigureAwait(false) ?? throw NoDay(target.Id), programId);
             },
             cancellationToken);
@@ -204,7 +204,7 @@ public sealed partial class PlanningService
                 var session = await LoadSessionAsync(sessionId, expectedStamp, ct).ConfigureAwait(false);
                 session.IsCompleted = true;
                 session.SetCompletion(completion);
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 var programId = await ProgramOfDayAsync(session.DayId, ct).ConfigureAwait(false);
                 return (await CurrentSessionAsync(sessionId, ct).ConfigureAwait(false) ?? throw NoSession(sessionId), programId);
             },
@@ -304,7 +304,7 @@ public sealed partial class PlanningService
             .OrderBy(b => b.Id == preferredBlockId ? 0 : 1).ThenBy(b => b.Position)
             .Select(b => b.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new ArgumentOutOfRangeException(nameof(date), date, $"Program '{programId}' has no block covering {date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}.");
+            ?? throw new ArgumentOutOfRangeException(nameof(date), date, $"Program '{programId}' has no block covering {FormatIso(date)}.");
 
         var day = new ProgramDay { Id = NewId(), BlockId = blockId, Date = date };
         _context.Add(day);
@@ -353,27 +353,8 @@ public sealed partial class PlanningService
         }
     }
 
-    /// <summary>Saves, turning EF Core's concurrency failure into ours, with what is current.</summary>
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException e)
-        {
-            var conflict = await ConflictAsync(e, cancellationToken).ConfigureAwait(false);
-            if (ReferenceEquals(conflict, e))
-            {
-                throw;
-            }
-
-            throw conflict;
-        }
-    }
-
-    /// <summary>Our exception for EF Core's concurrency failure, with what is current; EF Core's own when no day or session is involved.</summary>
-    private async Task<Exception> ConflictAsync(DbUpdateConcurrencyException e, CancellationToken cancellationToken)
+    /// <summary>Our exception for EF Core's concurrency failure, with what is current; <see langword="null"/> when no day or session is involved.</summary>
+    private async Task<PlanConcurrencyException?> ConflictAsync(DbUpdateConcurrencyException e, CancellationToken cancellationToken)
     {
         var entry = e.Entries.FirstOrDefault(x => x.Entity is ProgramDay or ScheduledSession);
         var seen = entry?.Property(nameof(ProgramDay.ConcurrencyStamp)).OriginalValue as string;
@@ -381,7 +362,7 @@ public sealed partial class PlanningService
         {
             ProgramDay day => new PlanConcurrencyException(day.Id, seen, await CurrentDayAsync(day.Id, cancellationToken).ConfigureAwait(false), e),
             ScheduledSession session => new PlanConcurrencyException(session.Id, seen, await CurrentSessionAsync(session.Id, cancellationToken).ConfigureAwait(false), e),
-            _ => e,
+            _ => null,
         };
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model.Scheduling;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Planning;
 
@@ -21,21 +21,18 @@ public sealed partial class PlanningService
     /// <returns>The new block.</returns>
     /// <exception cref="KeyNotFoundException">There is no such program.</exception>
     /// <exception cref="ArgumentException">The block's dates overlap another block of the program.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An override's readiness is not 1 to 10.</exception>
+    /// <exception cref="UnknownReferenceException">The pattern or an override names a session template that does not exist, or a goal id is unknown; nothing is written.</exception>
     /// <exception cref="SpanTooLongException">The block spans more than ten years.</exception>
     public Task<BlockSummary> AddBlockAsync(string programId, string name, BlockSchedule schedule, string? color = null, IReadOnlyList<string>? goalIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(programId);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(schedule);
-        foreach (var dayOverride in schedule.Overrides.Values)
-        {
-            ValidateReadiness(dayOverride.Readiness, nameof(schedule), $"the override on {Iso(dayOverride.Date)} of the new block '{name}' of program '{programId}'");
-        }
-
+        var goals = (goalIds ?? []).Distinct(StringComparer.Ordinal).ToList();
         return WriteAsync(
             async ct =>
             {
+                await CheckReferencesAsync($"The new block '{name}' of program '{programId}'", schedule.TemplateIds(), goals, ct).ConfigureAwait(false);
                 var program = await _context.Set<TrainingProgram>().AsTracking().SingleOrDefaultAsync(p => p.Id == programId, ct).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"There is no program '{programId}'.");
                 var blocks = await Query<ProgramBlock>()
@@ -46,7 +43,7 @@ public sealed partial class PlanningService
                 if (overlap is not null)
                 {
                     throw new ArgumentException(
-                        $"Program '{programId}': the new block {Iso(schedule.Start)}..{Iso(schedule.End)} overlaps block '{overlap.Name}' ({Iso(overlap.StartDate)}..{Iso(overlap.EndDate)}).",
+                        $"Program '{programId}': the new block {FormatIso(schedule.Start)}..{FormatIso(schedule.End)} overlaps block '{overlap.Name}' ({FormatIso(overlap.StartDate)}..{FormatIso(overlap.EndDate)}).",
                         nameof(schedule));
                 }
 
@@ -67,7 +64,7 @@ public sealed partial class PlanningService
                     block.Days.Add(day);
                 }
 
-                foreach (var goalId in (goalIds ?? []).Distinct(StringComparer.Ordinal))
+                foreach (var goalId in goals)
                 {
                     block.GoalLinks.Add(new BlockGoal { BlockId = blockId, GoalId = goalId });
                 }
@@ -83,7 +80,7 @@ public sealed partial class PlanningService
                     program.EndDate = schedule.End;
                 }
 
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (new BlockSummary(blockId, programId, position, name, schedule.Start, schedule.End, color), programId);
             },
             cancellationToken);
@@ -92,9 +89,12 @@ public sealed partial class PlanningService
     /// <summary>
     /// Copies the plan of a week (seven dates from <paramref name="sourceStart"/>) onto the seven dates
     /// from <paramref name="targetStart"/>: each target date gets the source date's name and planned
-    /// sessions (template, slot, notes); a source date with nothing planned clears the target's plan. The target's completed sessions are kept (logged work is never
-    /// lost); its other sessions are replaced. Nothing logged is copied (completion, readiness, day notes).
-    /// Target dates without a row get one when a block covers them.
+    /// sessions (template, slot, notes); a source date with nothing planned clears the target's plan.
+    /// The target's logged work (a completed session, one with completion data or notes: the same rule
+    /// as rescheduling's) is never deleted: it stays on its date, before the copied sessions. A target
+    /// session not done whose template, slot and notes equal a copied one is that copy (so copying again
+    /// changes nothing); the target's other planned, untouched sessions are replaced. Nothing logged is
+    /// copied (completion, readiness, day notes). Target dates without a row get one when a block covers them.
     /// </summary>
     /// <param name="programId">The program's id.</param>
     /// <param name="sourceStart">The first date of the week to copy.</param>
@@ -108,7 +108,7 @@ public sealed partial class PlanningService
         ArgumentNullException.ThrowIfNull(programId);
         if (Math.Abs(Period.DaysBetween(sourceStart, targetStart)) < 7)
         {
-            throw new ArgumentException($"The weeks from {Iso(sourceStart)} and {Iso(targetStart)} overlap.", nameof(targetStart));
+            throw new ArgumentException($"The weeks from {FormatIso(sourceStart)} and {FormatIso(targetStart)} overlap.", nameof(targetStart));
         }
 
         return WriteAsync(
@@ -142,25 +142,38 @@ public sealed partial class PlanningService
                     }
 
                     target.Name = sourceDay?.Name;
-                    var kept = target.Sessions.Where(s => s.IsCompleted).OrderBy(s => s.Position).ToList();
-                    foreach (var replaced in target.Sessions.Where(s => !s.IsCompleted).ToList())
+                    var existing = target.Sessions.OrderBy(s => s.Position).ToList();
+                    var copies = new List<ScheduledSession>();
+                    foreach (var planned in sourceDay?.Sessions.OrderBy(s => s.Position) ?? Enumerable.Empty<ScheduledSession>())
+                    {
+                        // A target session that is exactly this planned one (its notes the plan's) is it, not logged work beside it.
+                        var same = existing.FirstOrDefault(s => !LoggedWork.IsDone(s) && LoggedWork.IsPlannedAs(s, planned.SessionTemplateId, planned.Slot, planned.Notes));
+                        if (same is not null)
+                        {
+                            existing.Remove(same);
+                            copies.Add(same);
+                            continue;
+                        }
+
+                        var copy = new ScheduledSession { Id = NewId(), DayId = target.Id, SessionTemplateId = planned.SessionTemplateId, Slot = planned.Slot, Notes = planned.Notes };
+                        target.Sessions.Add(copy);
+                        copies.Add(copy);
+                    }
+
+                    // Logged work stays, before the copied plan; only planned, untouched sessions are replaced.
+                    var ordered = existing.Where(LoggedWork.IsLogged).ToList();
+                    foreach (var replaced in existing.Where(s => !LoggedWork.IsLogged(s)))
                     {
                         target.Sessions.Remove(replaced);
                         _context.Remove(replaced);
                     }
 
-                    var ordered = kept;
-                    foreach (var planned in sourceDay?.Sessions.OrderBy(s => s.Position) ?? Enumerable.Empty<ScheduledSession>())
-                    {
-                        var copy = new ScheduledSession { Id = NewId(), DayId = target.Id, SessionTemplateId = planned.SessionTemplateId, Slot = planned.Slot, Notes = planned.Notes };
-                        target.Sessions.Add(copy);
-                        ordered.Add(copy);
-                    }
+                    ordered.AddRange(copies);
 
                     await PlaceSessionsAsync(target, ordered, ct).ConfigureAwait(false);
                 }
 
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (await CalendarAsync(programId, targetStart, targetStart.PlusDays(6), ct).ConfigureAwait(false), programId);
             },
             cancellationToken);
@@ -194,10 +207,7 @@ public sealed partial class PlanningService
                 }
 
                 var template = await Query<TrainingProgram>()
-                    .Include(p => p.GoalLinks)
-                    .Include(p => p.Blocks).ThenInclude(b => b.GoalLinks)
-                    .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions)
-                    .AsSplitQuery()
+                    .WithPlan(goals: true)
                     .SingleOrDefaultAsync(p => p.Id == templateProgramId, ct).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"There is no program '{templateProgramId}'.");
 
@@ -249,7 +259,7 @@ public sealed partial class PlanningService
                 }
 
                 _context.Add(program);
-                await SaveAsync(ct).ConfigureAwait(false);
+                await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (new ProgramSummary(newProgramId, name, program.StartDate, program.EndDate), newProgramId);
             },
             cancellationToken);
@@ -279,5 +289,25 @@ public sealed partial class PlanningService
         return copy;
     }
 
-    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Refuses a write that names templates or goals that do not exist, before anything is written (the
+    /// database would refuse it later, with a foreign-key error that names neither). One query.
+    /// </summary>
+    private async Task CheckReferencesAsync(string subject, IReadOnlyList<string> templateIds, List<string> goalIds, CancellationToken cancellationToken)
+    {
+        if (templateIds.Count == 0 && goalIds.Count == 0)
+        {
+            return;
+        }
+
+        var found = await Query<SessionTemplate>().Where(t => templateIds.Contains(t.Id)).Select(t => new { IsGoal = false, t.Id })
+            .Concat(Query<Goal>().Where(g => goalIds.Contains(g.Id)).Select(g => new { IsGoal = true, g.Id }))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var unknownTemplates = templateIds.Except(found.Where(f => !f.IsGoal).Select(f => f.Id), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var unknownGoals = goalIds.Except(found.Where(f => f.IsGoal).Select(f => f.Id), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (unknownTemplates.Count > 0 || unknownGoals.Count > 0)
+        {
+            throw new UnknownReferenceException(subject, unknownTemplates, unknownGoals);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Planning;
 
@@ -39,7 +40,7 @@ public sealed partial class PlanningService
         ArgumentNullException.ThrowIfNull(programId);
         if (to < from)
         {
-            throw new ArgumentException($"The window's end {to:uuuu-MM-dd} is before its start {from:uuuu-MM-dd}.", nameof(to));
+            throw new ArgumentException($"The window's end {FormatIso(to)} is before its start {FormatIso(from)}.", nameof(to));
         }
 
         var days = new List<CalendarDay>();

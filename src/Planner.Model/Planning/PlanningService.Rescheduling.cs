@@ -6,9 +6,10 @@ namespace Planner.Model.Planning;
 public sealed partial class PlanningService
 {
     /// <summary>
-    /// Moves a block to a new schedule (dates, pattern, overrides) through the rescheduling engine
-    /// (<see cref="PlannerReschedulingExtensions.RescheduleBlockAsync"/>): logged work stays where it is
-    /// unless <paramref name="options"/> says otherwise, and is reported among the change set's conflicts.
+    /// Moves a block to a new schedule (dates, pattern, overrides) through the rescheduling engine:
+    /// planned, untouched sessions follow the new schedule; logged work (<see cref="PreviewRescheduleAsync"/>
+    /// says what counts) stays where it is unless <paramref name="options"/> says otherwise, and is
+    /// reported among the change set's conflicts. Applying the same schedule again changes nothing.
     /// </summary>
     /// <param name="blockId">The block's id.</param>
     /// <param name="schedule">The block's new schedule.</param>
@@ -16,6 +17,7 @@ public sealed partial class PlanningService
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The change set that was applied, conflicts included.</returns>
     /// <exception cref="KeyNotFoundException">There is no such block.</exception>
+    /// <exception cref="UnknownReferenceException">The new pattern or an override names a session template that does not exist; nothing is written.</exception>
     /// <exception cref="SpanTooLongException">The new dates span too many days; nothing is written.</exception>
     /// <exception cref="PlanConcurrencyException">A day or session of the block changed meanwhile; nothing is written.</exception>
     public Task<RescheduleChangeSet> RescheduleBlockAsync(string blockId, BlockSchedule schedule, RescheduleOptions? options = null, CancellationToken cancellationToken = default)
@@ -26,16 +28,44 @@ public sealed partial class PlanningService
             async ct =>
             {
                 var programId = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
-                var changes = await EngineAsync(() => PlannerReschedulingExtensions.RescheduleBlockAsync(_context, blockId, schedule, options, ct), ct).ConfigureAwait(false);
+                await CheckReferencesAsync($"The new schedule of block '{blockId}'", schedule.TemplateIds(), [], ct).ConfigureAwait(false);
+                var changes = await _context.RescheduleBlockAsync(blockId, schedule, options, ct).ConfigureAwait(false);
                 return (changes, programId);
             },
             cancellationToken);
     }
 
     /// <summary>
-    /// Shifts a block by a number of days through the rescheduling engine
-    /// (<see cref="PlannerReschedulingExtensions.ShiftBlockAsync"/>): its dates and planned sessions move,
-    /// logged work stays on the date it was done unless <paramref name="options"/> says otherwise.
+    /// What <see cref="RescheduleBlockAsync"/> would do, without writing anything: the change set,
+    /// conflicts included, so a host can show them and ask which to keep, move or delete.
+    /// </summary>
+    /// <remarks>
+    /// <para>Logged work is never deleted on its own: a completed session, a session with completion data
+    /// or notes, and a day with a name, notes or readiness. A session not done whose template, slot and
+    /// notes equal a session the new schedule puts on its date is that planned session (its notes were
+    /// the plan's), not logged work beside it.</para>
+    /// </remarks>
+    /// <param name="blockId">The block's id.</param>
+    /// <param name="schedule">The block's new schedule.</param>
+    /// <param name="options">Conflict resolutions; <see langword="null"/> keeps all logged work where it is.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The change set <see cref="RescheduleBlockAsync"/> would apply now.</returns>
+    /// <exception cref="KeyNotFoundException">There is no such block.</exception>
+    /// <exception cref="SpanTooLongException">The new dates span too many days.</exception>
+    public async Task<RescheduleChangeSet> PreviewRescheduleAsync(string blockId, BlockSchedule schedule, RescheduleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blockId);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var block = await PlannerReschedulingExtensions.LoadBlockAsync(Query<ProgramBlock>(), blockId, cancellationToken).ConfigureAwait(false);
+        return BlockRescheduling.Plan(block, schedule, options);
+    }
+
+    /// <summary>
+    /// Shifts a block by a number of days through the rescheduling engine: its dates and its sessions
+    /// move with it, including sessions with notes (planned or the athlete's planning note, they move
+    /// with their day); work done (a completed session, one with completion data) stays on the date it
+    /// was done unless <paramref name="options"/> says otherwise, and days keep their names, notes and
+    /// readiness on their dates.
     /// </summary>
     /// <param name="blockId">The block's id.</param>
     /// <param name="days">The number of days, negative for earlier.</param>
@@ -51,15 +81,15 @@ public sealed partial class PlanningService
             async ct =>
             {
                 var programId = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
-                var changes = await EngineAsync(() => PlannerReschedulingExtensions.ShiftBlockAsync(_context, blockId, days, options, ct), ct).ConfigureAwait(false);
+                var changes = await _context.ShiftBlockAsync(blockId, days, options, ct).ConfigureAwait(false);
                 return (changes, programId);
             },
             cancellationToken);
     }
 
     /// <summary>
-    /// Shifts a whole program by a number of days through the rescheduling engine
-    /// (<see cref="PlannerReschedulingExtensions.ShiftProgramAsync"/>): every block, and the program's dates.
+    /// Shifts a whole program by a number of days through the rescheduling engine: every block as
+    /// <see cref="ShiftBlockAsync"/> does, and the program's dates.
     /// </summary>
     /// <param name="programId">The program's id.</param>
     /// <param name="days">The number of days, negative for earlier.</param>
@@ -74,29 +104,10 @@ public sealed partial class PlanningService
         return WriteAsync(
             async ct =>
             {
-                var changes = await EngineAsync(() => PlannerReschedulingExtensions.ShiftProgramAsync(_context, programId, days, options, ct), ct).ConfigureAwait(false);
+                var changes = await _context.ShiftProgramAsync(programId, days, options, ct).ConfigureAwait(false);
                 return (changes, programId);
             },
             cancellationToken);
-    }
-
-    /// <summary>Runs an engine call inside this service's transaction, its concurrency failures as ours.</summary>
-    private async Task<T> EngineAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException e)
-        {
-            var conflict = await ConflictAsync(e, cancellationToken).ConfigureAwait(false);
-            if (ReferenceEquals(conflict, e))
-            {
-                throw;
-            }
-
-            throw conflict;
-        }
     }
 
     private async Task<string> ProgramOfBlockAsync(string blockId, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 
 namespace Planner.Model.Planning;
@@ -60,40 +59,34 @@ public sealed partial class PlanningService
         where T : class => _context.Set<T>().AsNoTracking();
 
     /// <summary>
-    /// Runs a write in a transaction (joining the host's when one is open), then the dual write of the
-    /// program's legacy column, then commits.
+    /// Runs a write in a transaction (joining the host's when one is open, <see cref="HostTransaction"/>),
+    /// then the dual write of the program's legacy column, then commits. EF Core's concurrency failure,
+    /// from any save of the write, comes out as ours, with what is current.
     /// </summary>
-    private async Task<TResult> WriteAsync<TResult>(Func<CancellationToken, Task<(TResult Result, string ProgramId)>> change, CancellationToken cancellationToken)
-    {
-        IDbContextTransaction? transaction = null;
-        if (_context.Database.CurrentTransaction is null)
-        {
-            transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            var (result, programId) = await change(cancellationToken).ConfigureAwait(false);
-            if (_options.LegacyScheduleWriter is { } writer)
+    private Task<TResult> WriteAsync<TResult>(Func<CancellationToken, Task<(TResult Result, string ProgramId)>> change, CancellationToken cancellationToken) =>
+        HostTransaction.RunAsync(
+            _context,
+            async ct =>
             {
-                await WriteLegacyScheduleAsync(writer, programId, cancellationToken).ConfigureAwait(false);
-            }
+                TResult result;
+                string programId;
+                try
+                {
+                    (result, programId) = await change(ct).ConfigureAwait(false);
+                }
+                catch (DbUpdateConcurrencyException e)
+                {
+                    throw await ConflictAsync(e, ct).ConfigureAwait(false) ?? (Exception)e;
+                }
 
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
+                if (_options.LegacyScheduleWriter is { } writer)
+                {
+                    await WriteLegacyScheduleAsync(writer, programId, ct).ConfigureAwait(false);
+                }
 
-            return result;
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+                return result;
+            },
+            cancellationToken);
 
     private async Task WriteLegacyScheduleAsync(ILegacyScheduleWriter writer, string programId, CancellationToken cancellationToken)
     {
@@ -105,10 +98,7 @@ public sealed partial class PlanningService
             .ConfigureAwait(false);
 
         var program = await Query<TrainingProgram>()
-            .Include(p => p.GoalLinks)
-            .Include(p => p.Blocks).ThenInclude(b => b.GoalLinks)
-            .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions).ThenInclude(s => s.SessionTemplate)
-            .AsSplitQuery()
+            .WithPlan(goals: true, templates: true)
             .SingleAsync(p => p.Id == programId, cancellationToken)
             .ConfigureAwait(false);
 

@@ -1,20 +1,28 @@
-using System.Globalization;
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Scheduling;
 
 /// <summary>
 /// Computes how a block's existing days and sessions change when its dates or pattern change, or when
-/// it shifts by a number of days: a pure computation, nothing is touched.
+/// it shifts by a number of days: a pure computation, nothing is touched. Internal: hosts preview and
+/// apply it through <c>PlanningService</c>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Planned, untouched sessions (not completed, no notes, no completion data) follow the new schedule:
 /// those already in the right place stay, others move (keeping their ids) or are deleted, missing ones
-/// are added. Logged work (a completed session, a session with notes or completion data; a day with a
-/// name, notes or readiness) is never deleted on its own: where the change would move or remove it, it
-/// stays and is reported as a <see cref="RescheduleConflict"/>, which <see cref="RescheduleOptions"/>
-/// resolve (keep, move, or delete on explicit request).
+/// are added. Logged work (<see cref="LoggedWork"/>: a completed session, a session with notes or
+/// completion data; a day with a name, notes or readiness) is never deleted on its own: where the change
+/// would move or remove it, it stays and is reported as a <see cref="RescheduleConflict"/>, which
+/// <see cref="RescheduleOptions"/> resolve (keep, move, or delete on explicit request).
+/// </para>
+/// <para>
+/// Notes alone do not make a session the athlete's when the plan puts exactly that session there: a
+/// session not done whose template, slot and notes equal a session the new schedule plans on its date is
+/// that planned session (no add beside it, no conflict). A shift moves the block's own rows, so a
+/// session not done (neither completed nor with completion data) moves with its day, notes included
+/// (<see cref="LoggedWork.StaysInShift"/>); only work done stays on the date it was done.
 /// </para>
 /// <para>
 /// On each date, logged sessions keep their positions; planned sessions fill the other positions in the
@@ -23,7 +31,7 @@ namespace Planner.Model.Scheduling;
 /// schedule again gives an empty change set.
 /// </para>
 /// </remarks>
-public static class BlockRescheduling
+internal static class BlockRescheduling
 {
     /// <summary>
     /// Plans moving a block to a new schedule (new dates, a new pattern, new overrides, or all of them).
@@ -39,13 +47,14 @@ public static class BlockRescheduling
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(schedule);
-        return new Computation(block, schedule, Period.DaysBetween(block.StartDate, schedule.Start), loggedFulfilsPlan: true, options ?? RescheduleOptions.Default).Run();
+        return new Computation(block, schedule, Period.DaysBetween(block.StartDate, schedule.Start), loggedFulfilsPlan: true, options ?? RescheduleOptions.Default, (s, _) => LoggedWork.IsLogged(s)).Run();
     }
 
     /// <summary>
-    /// Plans shifting a block by a number of days: its dates and its planned sessions move; logged work
-    /// stays on the date it was done (each piece reported as a conflict whose suggested date is where
-    /// it would have moved to).
+    /// Plans shifting a block by a number of days: its dates and its planned sessions move, noted
+    /// sessions not done included; work done (completed or with completion data) and logged sessions
+    /// outside the block's dates stay on the date they were done (each reported as a conflict whose
+    /// suggested date is where it would have moved to).
     /// </summary>
     /// <param name="block">The block, with its <see cref="ProgramBlock.Days"/> and their <see cref="ProgramDay.Sessions"/> loaded.</param>
     /// <param name="days">The number of days, negative for earlier.</param>
@@ -76,33 +85,23 @@ public static class BlockRescheduling
                 continue;
             }
 
-            var planned = day.Sessions.Where(s => !IsLogged(s)).OrderBy(s => s.Position)
-                .Select(s => new PlannedSession(s.SessionTemplateId, s.Slot)).ToArray();
+            var planned = day.Sessions.Where(s => !LoggedWork.StaysInShift(s, day, block)).OrderBy(s => s.Position)
+                .Select(s => new PlannedSession(s.SessionTemplateId, s.Slot, s.Notes)).ToArray();
             overrides.Add(new DayOverride(day.Date.PlusDays(days), DayOverrideKind.Replace, planned));
         }
 
         var schedule = new BlockSchedule(start, end, null, overrides);
-        return new Computation(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default).Run();
+        return new Computation(block, schedule, days, loggedFulfilsPlan: false, options ?? RescheduleOptions.Default, (s, d) => LoggedWork.StaysInShift(s, d, block)).Run();
     }
 
-    /// <summary>Whether a session holds logged work that a reschedule must never delete on its own.</summary>
-    internal static bool IsLogged(ScheduledSession session) =>
-        session.IsCompleted || session.CompletionData is not null || session.Notes is not null;
-
-    /// <summary>Whether a day holds words of its own (name, notes, readiness) that a reschedule must never delete on its own.</summary>
-    internal static bool IsAnnotated(ProgramDay day) =>
-        day.Name is not null || day.Notes is not null || day.Readiness is not null;
-
-    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>One existing session and what becomes of it.</summary>
-    private sealed class Row(ScheduledSession session, ProgramDay day)
+    private sealed class Row(ScheduledSession session, ProgramDay day, bool isLogged)
     {
         public ScheduledSession Session { get; } = session;
 
         public ProgramDay Day { get; } = day;
 
-        public bool IsLogged { get; } = BlockRescheduling.IsLogged(session);
+        public bool IsLogged { get; } = isLogged;
 
         /// <summary>Whether the row has a place in the new layout (matched, kept or moved).</summary>
         public bool Placed { get; set; }
@@ -133,7 +132,7 @@ public static class BlockRescheduling
         public string DayId { get; set; } = string.Empty;
     }
 
-    private sealed class Computation(ProgramBlock block, BlockSchedule schedule, int offset, bool loggedFulfilsPlan, RescheduleOptions options)
+    private sealed class Computation(ProgramBlock block, BlockSchedule schedule, int offset, bool loggedFulfilsPlan, RescheduleOptions options, Func<ScheduledSession, ProgramDay, bool> isLogged)
     {
         private readonly Dictionary<LocalDate, (ProgramDay Day, List<Row> Rows)> _existing = [];
         private readonly Dictionary<LocalDate, Target> _targets = [];
@@ -212,10 +211,10 @@ public static class BlockRescheduling
         {
             foreach (var day in block.Days)
             {
-                var rows = day.Sessions.OrderBy(s => s.Position).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => new Row(s, day)).ToList();
+                var rows = day.Sessions.OrderBy(s => s.Position).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => new Row(s, day, isLogged(s, day))).ToList();
                 if (!_existing.TryAdd(day.Date, (day, rows)))
                 {
-                    throw new ArgumentException($"Block '{block.Id}' has two days on {Iso(day.Date)}.", nameof(block));
+                    throw new ArgumentException($"Block '{block.Id}' has two days on {FormatIso(day.Date)}.", nameof(block));
                 }
 
                 _takenDayIds.Add(day.Id);
@@ -290,7 +289,7 @@ public static class BlockRescheduling
             {
                 // Displaced by work moved in: it stays where it is, and the caller hears of it.
                 _conflicts.Add(new RescheduleConflict(ConflictSubject.Session, row.Session.Id, row.Day.Date,
-                    $"Logged session on {Iso(row.Day.Date)}: another logged session moved onto this date now counts as the one planned.", null, ConflictResolution.Keep));
+                    $"Logged session on {FormatIso(row.Day.Date)}: another logged session moved onto this date now counts as the one planned.", null, ConflictResolution.Keep));
             }
         }
 
@@ -337,8 +336,7 @@ public static class BlockRescheduling
 
         // Exactly the planned session, notes and logged work included.
         private static bool SameAs(PlannedSession planned, ScheduledSession session) =>
-            FulfilledBy(planned, session)
-            && string.Equals(planned.Notes, session.Notes, StringComparison.Ordinal)
+            LoggedWork.IsPlannedAs(session, planned.TemplateId, planned.Slot, planned.Notes)
             && planned.IsCompleted == session.IsCompleted
             && string.Equals(planned.CompletionData, session.CompletionData, StringComparison.Ordinal);
 
@@ -356,9 +354,9 @@ public static class BlockRescheduling
                     }
 
                     var reason = (inRange
-                        ? $"Logged session on {Iso(date)} that the new schedule does not plan there"
-                        : $"Logged session on {Iso(date)}, outside the block's new dates {Iso(schedule.Start)}..{Iso(schedule.End)}")
-                        + (suggested is { } s ? $"; the planned work around it moves to {Iso(s)}." : ".");
+                        ? $"Logged session on {FormatIso(date)} that the new schedule does not plan there"
+                        : $"Logged session on {FormatIso(date)}, outside the block's new dates {FormatIso(schedule.Start)}..{FormatIso(schedule.End)}")
+                        + (suggested is { } s ? $"; the planned work around it moves to {FormatIso(s)}." : ".");
                     var resolution = options.ResolutionOf(row.Session.Id);
                     switch (resolution)
                     {
@@ -477,12 +475,12 @@ public static class BlockRescheduling
 
                 var sessionsStay = rows.Any(r => !r.Removed && r.MoveTo is null && r.IsLogged);
                 var remove = !sessionsStay;
-                if (IsAnnotated(day))
+                if (LoggedWork.IsLogged(day))
                 {
                     var asked = options.ResolutionOf(day.Id);
                     var resolution = asked == ConflictResolution.Delete && !sessionsStay ? ConflictResolution.Delete : ConflictResolution.Keep;
                     remove = resolution == ConflictResolution.Delete;
-                    var reason = $"Day {Iso(date)} has its own name, notes or readiness and lies outside the block's new dates {Iso(schedule.Start)}..{Iso(schedule.End)}"
+                    var reason = $"Day {FormatIso(date)} has its own name, notes or readiness and lies outside the block's new dates {FormatIso(schedule.Start)}..{FormatIso(schedule.End)}"
                         + (asked == ConflictResolution.Delete && sessionsStay ? "; it is kept because logged sessions stay on it." : ".");
                     _conflicts.Add(new RescheduleConflict(ConflictSubject.Day, day.Id, date, reason, null, resolution));
                 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Scheduling;
 
@@ -21,7 +22,7 @@ public sealed class BlockSchedule
     {
         if (end < start)
         {
-            throw new ArgumentException($"The end date {end:uuuu-MM-dd} is before the start date {start:uuuu-MM-dd}.", nameof(end));
+            throw new ArgumentException($"The end date {FormatIso(end)} is before the start date {FormatIso(start)}.", nameof(end));
         }
 
         if (start.Calendar != CalendarSystem.Iso || end.Calendar != CalendarSystem.Iso)
@@ -38,7 +39,7 @@ public sealed class BlockSchedule
             ArgumentNullException.ThrowIfNull(item, nameof(overrides));
             if (!_overrides.TryAdd(item.Date, item))
             {
-                throw new ArgumentException($"Two overrides for {item.Date:uuuu-MM-dd}.", nameof(overrides));
+                throw new ArgumentException($"Two overrides for {FormatIso(item.Date)}.", nameof(overrides));
             }
         }
 
@@ -65,5 +66,10 @@ public sealed class BlockSchedule
     internal DayOverride[] OverridesInRange => _overridesInRange;
 
     /// <summary>One period of the pattern, starting at <see cref="Start"/>; built once, on first use.</summary>
+    /// <summary>The ids of every template the schedule's pattern and its overrides in range name, in ordinal order, once each.</summary>
+    internal IReadOnlyList<string> TemplateIds() =>
+        PeriodTable.SelectMany(day => day).Concat(_overridesInRange.SelectMany(o => o.SessionArray))
+            .Select(s => s.TemplateId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     internal PlannedSession[][] PeriodTable => _periodTable ??= Pattern.PeriodTable(Start.DayOfWeek);
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Scheduling;
 
@@ -41,7 +42,7 @@ public sealed record DayOverride
 
         if (kind != DayOverrideKind.Replace && sessions is { Count: > 0 })
         {
-            throw new ArgumentException($"The {kind} override of {date:uuuu-MM-dd} cannot carry sessions; only a Replace override does.", nameof(sessions));
+            throw new ArgumentException($"The {kind} override of {FormatIso(date)} cannot carry sessions; only a Replace override does.", nameof(sessions));
         }
 
         Date = date;
@@ -49,7 +50,7 @@ public sealed record DayOverride
         _sessions = sessions is { Count: > 0 } ? sessions.ToArray() : Array.Empty<PlannedSession>();
         if (Array.IndexOf(_sessions, null) >= 0)
         {
-            throw new ArgumentException($"The override of {date:uuuu-MM-dd} has a null session.", nameof(sessions));
+            throw new ArgumentException($"The override of {FormatIso(date)} has a null session.", nameof(sessions));
         }
     }
 
@@ -68,8 +69,15 @@ public sealed record DayOverride
     /// <summary>The day's notes.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>The day's morning readiness, 1 to 10.</summary>
-    public int? Readiness { get; init; }
+    /// <summary>The day's morning readiness, 1 to 10, or <see langword="null"/> for none.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not 1 to 10.</exception>
+    public int? Readiness
+    {
+        get;
+        init => field = value is null or (>= 1 and <= 10)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Readiness), value, $"The readiness of the override of {FormatIso(Date)} must be 1 to 10, or null for none.");
+    }
 
     internal PlannedSession[] SessionArray => _sessions;
 }

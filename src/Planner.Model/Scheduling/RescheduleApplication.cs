@@ -1,3 +1,5 @@
+using static Planner.Model.Configuration.LocalDateConverters;
+
 namespace Planner.Model.Scheduling;
 
 /// <summary>
@@ -115,7 +117,7 @@ internal static class RescheduleApplication
     {
         if (!string.Equals(block.Id, changes.BlockId, StringComparison.Ordinal) || block.StartDate != changes.PreviousStart || block.EndDate != changes.PreviousEnd)
         {
-            throw new InvalidOperationException($"The change set was planned for block '{changes.BlockId}' from {changes.PreviousStart:uuuu-MM-dd} to {changes.PreviousEnd:uuuu-MM-dd}; block '{block.Id}' runs from {block.StartDate:uuuu-MM-dd} to {block.EndDate:uuuu-MM-dd}.");
+            throw new InvalidOperationException($"The change set was planned for block '{changes.BlockId}' from {FormatIso(changes.PreviousStart)} to {FormatIso(changes.PreviousEnd)}; block '{block.Id}' runs from {FormatIso(block.StartDate)} to {FormatIso(block.EndDate)}.");
         }
     }
 

@@ -3,8 +3,8 @@ using NodaTime;
 namespace Planner.Model.Scheduling;
 
 /// <summary>
-/// What a reschedule does to one block's days and sessions: computed by <see cref="BlockRescheduling"/>
-/// without touching anything, applied by the <c>DbContext</c> extensions (<c>RescheduleBlockAsync</c>, ...).
+/// What a reschedule does to one block's days and sessions: what <c>PlanningService.RescheduleBlockAsync</c>
+/// and the shifts applied, or what <c>PlanningService.PreviewRescheduleAsync</c> would apply.
 /// </summary>
 /// <remarks>
 /// Logged work (a completed session, a session with notes or completion data, a day with a name, notes

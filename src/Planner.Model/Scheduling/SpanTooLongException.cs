@@ -1,4 +1,5 @@
 using NodaTime;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Scheduling;
 
@@ -10,7 +11,7 @@ public sealed class SpanTooLongException : Exception
     /// <param name="end">The block's last date.</param>
     /// <param name="maxDays">The limit.</param>
     public SpanTooLongException(LocalDate start, LocalDate end, int maxDays)
-        : base($"The block from {start:uuuu-MM-dd} to {end:uuuu-MM-dd} spans {Period.DaysBetween(start, end) + 1} days; the limit is {maxDays}.")
+        : base($"The block from {FormatIso(start)} to {FormatIso(end)} spans {Period.DaysBetween(start, end) + 1} days; the limit is {maxDays}.")
     {
         Start = start;
         End = end;

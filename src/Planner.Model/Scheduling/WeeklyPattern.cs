@@ -33,8 +33,12 @@ public sealed class WeeklyPattern : SchedulePattern
 
     /// <summary>The sessions of a weekday.</summary>
     /// <param name="weekday">The weekday.</param>
-    /// <exception cref="IndexOutOfRangeException"><paramref name="weekday"/> is not a weekday.</exception>
-    public IReadOnlyList<PlannedSession> this[IsoDayOfWeek weekday] => _days[(int)weekday];
+    /// <returns>The weekday's sessions in order; empty for a rest day.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weekday"/> is not Monday to Sunday (<see cref="IsoDayOfWeek.None"/> included).</exception>
+    public IReadOnlyList<PlannedSession> this[IsoDayOfWeek weekday] =>
+        weekday is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
+            ? _days[(int)weekday]
+            : throw new ArgumentOutOfRangeException(nameof(weekday), weekday, "Not a weekday: Monday to Sunday.");
 
     /// <inheritdoc />
     internal override int PeriodDays => 7;

@@ -41,9 +41,31 @@ public abstract partial class PlanningTests<TDatabase>
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Clash", overlapping));
         Assert.Contains("Base Builder", error.Message);
 
-        var badReadiness = new BlockSchedule(new LocalDate(2024, 5, 1), new LocalDate(2024, 5, 7), null, [new DayOverride(new LocalDate(2024, 5, 2), DayOverrideKind.Annotate) { Readiness = 12 }]);
-        var readiness = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Odd", badReadiness));
-        Assert.Contains("2024-05-02", readiness.Message);
+    }
+
+    [SkippableFact]
+    public async Task Adding_a_block_with_unknown_templates_or_goals_is_refused_naming_them_and_writes_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var start = new LocalDate(2024, 4, 1);
+        var pattern = new CyclePattern([[new PlannedSession(seeded.EasyTemplateId), new PlannedSession("tpl-nowhere")], []]);
+        var schedule = new BlockSchedule(start, start.PlusDays(13), pattern,
+            [new DayOverride(start.PlusDays(3), DayOverrideKind.Replace, [new PlannedSession("tpl-override-only")])]);
+
+        var error = await Assert.ThrowsAsync<UnknownReferenceException>(
+            () => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Peak", schedule, goalIds: [seeded.GoalId, "goal-nowhere"]));
+
+        Assert.Equal(["tpl-nowhere", "tpl-override-only"], error.TemplateIds);
+        Assert.Equal(["goal-nowhere"], error.GoalIds);
+        Assert.Contains("tpl-nowhere", error.Message);
+        Assert.Contains("goal-nowhere", error.Message);
+        Assert.Contains(seeded.ProgramId, error.Message);
+        await using var check = CreateContext();
+        Assert.Equal(1, await check.Set<ProgramBlock>().CountAsync(b => b.ProgramId == seeded.ProgramId));
+
+        var known = await Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Peak", new BlockSchedule(start, start.PlusDays(13), new CyclePattern([[new PlannedSession(seeded.LongTemplateId)]])), goalIds: [seeded.GoalId]);
+        Assert.Equal(1, known.Position);
     }
 
     [SkippableFact]
@@ -87,6 +109,59 @@ public abstract partial class PlanningTests<TDatabase>
         // Onto a week that runs past the block: refused when the source's Saturday finds no block, all rolled back.
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Service(CreateContext()).CopyWeekAsync(seeded.ProgramId, source, new LocalDate(2024, 3, 28)));
         Assert.Empty((await DayRowAsync(seeded, new LocalDate(2024, 3, 28))).Sessions);
+    }
+
+    [SkippableFact]
+    public async Task Copying_a_week_never_deletes_logged_work_and_copying_again_adds_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var source = new LocalDate(2024, 1, 1);
+        var target = new LocalDate(2024, 2, 5);
+
+        // The target's Monday session has the athlete's notes, its Saturday session completion data;
+        // neither is marked complete.
+        await using (var setup = CreateContext())
+        {
+            var monday = await setup.Set<ScheduledSession>().SingleAsync(s => s.DayId == seeded.DayId(target));
+            monday.Notes = "legs heavy, cut short";
+            var saturday = await setup.Set<ScheduledSession>().SingleAsync(s => s.DayId == seeded.DayId(target.PlusDays(5)));
+            saturday.SetCompletion(new SessionCompletion { Rpe = 7 });
+            await setup.SaveChangesAsync();
+        }
+
+        var before = await TargetWeekAsync();
+        var logged = before.Where(s => LoggedWork.IsLogged(s.Session)).Select(s => s.Session).ToList();
+        Assert.Equal(2, logged.Count(s => !s.IsCompleted && (s.Notes is "legs heavy, cut short" || s.CompletionData is not null)));
+
+        await using (var context = CreateContext())
+        {
+            await Service(context).CopyWeekAsync(seeded.ProgramId, source, target);
+        }
+
+        var after = await TargetWeekAsync();
+        foreach (var session in logged)
+        {
+            var kept = Assert.Single(after, s => s.Session.Id == session.Id);
+            Assert.Equal((session.DayId, session.Notes, session.CompletionData, session.IsCompleted), (kept.Session.DayId, kept.Session.Notes, kept.Session.CompletionData, kept.Session.IsCompleted));
+        }
+
+        // The pattern's noted session (Wednesday's long run, "hilly") is the plan copied, not logged work: copying again changes nothing.
+        await using (var again = CreateContext())
+        {
+            await Service(again).CopyWeekAsync(seeded.ProgramId, source, target);
+        }
+
+        Assert.Equal(after.Select(s => (s.Session.Id, s.Session.Position)), (await TargetWeekAsync()).Select(s => (s.Session.Id, s.Session.Position)));
+
+        async Task<List<(LocalDate Date, ScheduledSession Session)>> TargetWeekAsync()
+        {
+            await using var read = CreateContext();
+            var end = target.PlusDays(6);
+            var days = await read.Set<ProgramDay>().AsNoTracking().Include(d => d.Sessions)
+                .Where(d => d.Block!.ProgramId == seeded.ProgramId && d.Date >= target && d.Date <= end).ToListAsync();
+            return days.OrderBy(d => d.Date).SelectMany(d => d.Sessions.OrderBy(s => s.Position).Select(s => (d.Date, s))).ToList();
+        }
     }
 
     [SkippableFact]

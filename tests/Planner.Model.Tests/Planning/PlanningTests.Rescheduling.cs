@@ -8,6 +8,25 @@ namespace Planner.Model.Tests.Planning;
 public abstract partial class PlanningTests<TDatabase>
 {
     [SkippableFact]
+    public async Task Rescheduling_onto_unknown_templates_is_refused_naming_them_and_writes_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var schedule = new BlockSchedule(BlockStart, BlockEnd, new CyclePattern([[new PlannedSession("tpl-nowhere")], [new PlannedSession(seeded.EasyTemplateId)]]));
+        await using var before = CreateContext();
+        var planBefore = await Service(before).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+
+        var error = await Assert.ThrowsAsync<UnknownReferenceException>(() => Service(CreateContext()).RescheduleBlockAsync(seeded.BlockId, schedule));
+
+        Assert.Equal(["tpl-nowhere"], error.TemplateIds);
+        Assert.Empty(error.GoalIds);
+        Assert.Contains(seeded.BlockId, error.Message);
+        await using var check = CreateContext();
+        var planAfter = await Service(check).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+        Assert.Equal(planBefore.Days.SelectMany(d => d.Sessions).Select(s => (s.Id, s.TemplateId)), planAfter.Days.SelectMany(d => d.Sessions).Select(s => (s.Id, s.TemplateId)));
+    }
+
+    [SkippableFact]
     public async Task Shifting_a_program_moves_its_plan_keeps_logged_work_and_dual_writes()
     {
         Database.SkipIfUnavailable();
@@ -30,10 +49,10 @@ public abstract partial class PlanningTests<TDatabase>
         var after = Service(check);
         var planAfter = await after.CalendarAsync(seeded.ProgramId, BlockStart.PlusDays(7), BlockEnd.PlusDays(7));
 
-        // Every planned session is a week later; logged work (completed, or with notes, as the engine counts
-        // it: the seed's "hilly" sessions) stays on the date it was done.
-        static bool Logged(CalendarSession s) => s.IsCompleted || s.Notes is not null || s.CompletionData is not null;
-        string Plan(CalendarDay d) => string.Join(",", d.Sessions.Where(s => !Logged(s)).Select(s => s.TemplateId + s.Slot));
+        // Every planned session is a week later, noted ones too (the seed's "hilly" sessions, notes of the
+        // plan); work done (the completed session) stays on the date it was done.
+        static bool Logged(CalendarSession s) => s.IsCompleted || s.CompletionData is not null;
+        string Plan(CalendarDay d) => string.Join(",", d.Sessions.Where(s => !Logged(s)).Select(s => s.TemplateId + s.Slot + s.Notes));
         Assert.Equal(
             planBefore.Days.Select(d => (d.Date.PlusDays(7), Plan(d))).Where(x => x.Item2.Length > 0),
             planAfter.Days.Select(d => (d.Date, Plan(d))).Where(x => x.Item2.Length > 0));
@@ -44,6 +63,38 @@ public abstract partial class PlanningTests<TDatabase>
             (await after.CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd.PlusDays(7))).Days.SelectMany(d => d.Sessions.Where(Logged).Select(s => (d.Date, s.Id))).Order());
         Assert.Equal(BlockStart.PlusDays(7), (await check.Set<TrainingProgram>().SingleAsync(p => p.Id == seeded.ProgramId)).StartDate);
         Assert.Equal(await ExpectedLegacyJsonAsync(seeded.ProgramId), await LegacyColumnAsync(seeded.ProgramId));
+    }
+
+    [SkippableFact]
+    public async Task A_preview_is_the_change_set_a_reschedule_then_applies_and_writes_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var schedule = new BlockSchedule(BlockStart, BlockStart.PlusDays(20), new CyclePattern([[new PlannedSession(seeded.EasyTemplateId)], []]));
+        await using var before = CreateContext();
+        var planBefore = await Service(before).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+
+        var counter = new CommandCounter();
+        await using var context = CreateContext(counter);
+        var preview = await Service(context).PreviewRescheduleAsync(seeded.BlockId, schedule);
+        Assert.Equal(1, counter.Count); // the block with its days and sessions, in one query
+
+        await using var unchanged = CreateContext();
+        var planAfterPreview = await Service(unchanged).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd);
+        Assert.Equal(Sessions(planBefore), Sessions(planAfterPreview));
+        Assert.NotEmpty(preview.RemovedSessions);
+        Assert.NotEmpty(preview.Conflicts);
+
+        await using var apply = CreateContext();
+        var applied = await Service(apply).RescheduleBlockAsync(seeded.BlockId, schedule);
+        Assert.Equal(preview.AddedSessions, applied.AddedSessions);
+        Assert.Equal(preview.MovedSessions, applied.MovedSessions);
+        Assert.Equal(preview.RemovedSessions, applied.RemovedSessions);
+        Assert.Equal(preview.RemovedDays, applied.RemovedDays);
+        Assert.Equal(preview.Conflicts, applied.Conflicts);
+
+        static List<(LocalDate, string, string)> Sessions(CalendarWindow window) =>
+            window.Days.SelectMany(d => d.Sessions.Select(s => (d.Date, s.Id, s.ConcurrencyStamp))).ToList();
     }
 
     [SkippableFact]

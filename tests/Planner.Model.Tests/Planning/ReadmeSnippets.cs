@@ -127,6 +127,8 @@ public static class ReadmeSnippets
 
     public static async Task<(RescheduleChangeSet, IReadOnlyList<RescheduleChangeSet>)> RescheduleAsync(PlanningService planner, string programId, string blockId, BlockSchedule newSchedule)
     {
+        // What it would do, conflicts included, without writing anything.
+        RescheduleChangeSet preview = await planner.PreviewRescheduleAsync(blockId, newSchedule);
         RescheduleChangeSet changes = await planner.RescheduleBlockAsync(blockId, newSchedule);
         var keptWhereDone = changes.Conflicts.Select(c => (c.Id, c.Date, c.Reason)).ToList();
 

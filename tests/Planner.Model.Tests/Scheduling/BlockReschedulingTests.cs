@@ -16,11 +16,20 @@ public sealed class BlockReschedulingTests
         Gen.Select(ReschedulingGenerators.Any, ReschedulingGenerators.Options(allowDelete: true), Gen.Bool).Sample((scenario, options, shift) =>
         {
             var block = StoredBlock.Create(scenario);
-            var loggedBefore = LoggedSessions(block);
+
+            // In a shift, noted sessions not done move with the plan (their notes with them); all else logged stays.
+            var loggedBefore = LoggedSessions(block, staying: shift);
+            var movingBefore = shift ? MovingNotes(block, scenario.Shift) : [];
             var daysBefore = AnnotatedDays(block);
 
             var changes = shift ? BlockRescheduling.PlanShift(block, scenario.Shift, options) : BlockRescheduling.Plan(block, scenario.After.Build(), options);
             RescheduleApplication.Apply(block, changes);
+
+            var notesAfter = block.Days.SelectMany(d => d.Sessions.Where(s => !LoggedWork.IsDone(s)).Select(s => (d.Date, s.SessionTemplateId, s.Slot, s.Notes))).ToList();
+            foreach (var group in movingBefore.GroupBy(m => m))
+            {
+                Assert.True(notesAfter.Count(n => n == group.Key) >= group.Count(), $"noted session {group.Key} did not move with the plan");
+            }
 
             StoredBlock.AssertWellFormed(block);
             var loggedAfter = LoggedSessions(block).ToDictionary(s => s.Id);
@@ -106,17 +115,17 @@ public sealed class BlockReschedulingTests
         ReschedulingGenerators.Any.Sample(scenario =>
         {
             var block = StoredBlock.Create(scenario);
-            var planned = StoredBlock.PlannedSessions(block);
-            var logged = LoggedSessions(block);
+            var planned = StoredBlock.PlannedSessions(block, shift: true);
+            var logged = LoggedSessions(block, staying: true);
 
             var there = BlockRescheduling.PlanShift(block, scenario.Shift);
             RescheduleApplication.Apply(block, there);
-            Assert.Equal(logged, LoggedSessions(block));
+            Assert.Equal(logged, LoggedSessions(block, staying: true));
             RescheduleApplication.Apply(block, BlockRescheduling.PlanShift(block, -scenario.Shift));
 
             StoredBlock.AssertWellFormed(block);
-            Assert.Equal(planned, StoredBlock.PlannedSessions(block));
-            Assert.Equal(logged, LoggedSessions(block));
+            Assert.Equal(planned, StoredBlock.PlannedSessions(block, shift: true));
+            Assert.Equal(logged, LoggedSessions(block, staying: true));
             Assert.Equal((scenario.Before.Start, scenario.Before.End), (block.StartDate, block.EndDate));
         }, iter: 1500);
     }
@@ -135,7 +144,7 @@ public sealed class BlockReschedulingTests
         }, iter: 1000);
 
         static IEnumerable<(LocalDate Date, string Sessions)> PlannedByDate(ProgramBlock block) =>
-            block.Days.OrderBy(d => d.Date).Select(d => (d.Date, string.Join(",", d.Sessions.Where(s => !BlockRescheduling.IsLogged(s)).OrderBy(s => s.Position).Select(s => s.SessionTemplateId + "/" + s.Slot))))
+            block.Days.OrderBy(d => d.Date).Select(d => (d.Date, string.Join(",", d.Sessions.Where(s => !LoggedWork.StaysInShift(s, d, block)).OrderBy(s => s.Position).Select(s => s.SessionTemplateId + "/" + s.Slot + "/" + s.Notes))))
                 .Where(p => p.Item2.Length > 0);
     }
 
@@ -155,7 +164,7 @@ public sealed class BlockReschedulingTests
     {
         var d = new LocalDate(2024, 3, 4);
         var before = new BlockSchedule(d, d, null, [new DayOverride(d, DayOverrideKind.Replace, [new("tpl-x"), new("tpl-y")])]);
-        var block = StoredBlock.Create(new ReschedulingScenario(new ScheduleSpec(d, d, new PatternSpec("none", [], []), before.Overrides.Values.ToArray()), new LoggedWork([1], [], []), null!, 0));
+        var block = StoredBlock.Create(new ReschedulingScenario(new ScheduleSpec(d, d, new PatternSpec("none", [], []), before.Overrides.Values.ToArray()), new WorkLog([1], [], []), null!, 0));
         var dayId = DeterministicIds.ForDay(block.Id, d);
         var deletedId = DeterministicIds.ForSession(dayId, 0);
         var loggedId = DeterministicIds.ForSession(dayId, 1);
@@ -181,7 +190,7 @@ public sealed class BlockReschedulingTests
         var d = new LocalDate(2024, 1, 7);
         var logged = new PlannedSession("tpl-long", "am") { IsCompleted = true, CompletionData = "{\"rpe\":7}" };
         var spec = new ScheduleSpec(d, d.PlusDays(6), new PatternSpec("none", [], []), [new DayOverride(d, DayOverrideKind.Replace, [logged])]);
-        var block = StoredBlock.Create(new ReschedulingScenario(spec, new LoggedWork([], [], []), null!, 0));
+        var block = StoredBlock.Create(new ReschedulingScenario(spec, new WorkLog([], [], []), null!, 0));
         var weekly = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>> { [IsoDayOfWeek.Sunday] = [new("tpl-long", "am"), new("tpl-core")] });
 
         var changes = BlockRescheduling.Plan(block, new BlockSchedule(d, d.PlusDays(6), weekly));
@@ -196,7 +205,7 @@ public sealed class BlockReschedulingTests
     {
         var start = new LocalDate(2024, 1, 1);
         var spec = new ScheduleSpec(start, start.PlusDays(9), new PatternSpec("cycle", [], [[new("tpl-a")]]), []);
-        var block = StoredBlock.Create(new ReschedulingScenario(spec, new LoggedWork([9], [], [18]), null!, 0)); // session of Jan 10 completed; Jan 9 gets notes
+        var block = StoredBlock.Create(new ReschedulingScenario(spec, new WorkLog([9], [], [18]), null!, 0)); // session of Jan 10 completed; Jan 9 gets notes
         var shorter = new BlockSchedule(start, start.PlusDays(4), new CyclePattern([[new("tpl-a")]]));
         var loggedId = block.Days.Single(d => d.Date == start.PlusDays(9)).Sessions.Single().Id;
         var noteDayId = block.Days.Single(d => d.Date == start.PlusDays(8)).Id;
@@ -215,19 +224,50 @@ public sealed class BlockReschedulingTests
     }
 
     [Fact]
+    public void A_session_with_the_pattern_s_notes_moves_with_a_shift_and_is_the_planned_session_in_a_reschedule()
+    {
+        var start = new LocalDate(2024, 1, 1);
+        var easy = new PlannedSession("tpl-easy", "am", "easy pace");
+        var spec = new ScheduleSpec(start, start.PlusDays(13), new PatternSpec("cycle", [], [[easy], []]), []);
+        var block = StoredBlock.Create(new ReschedulingScenario(spec, new WorkLog([], [], []), null!, 0));
+        var noted = block.Days.Single(d => d.Date == start).Sessions.Single();
+        Assert.True(LoggedWork.IsLogged(noted)); // notes are logged work: never deleted silently
+
+        // Same dates, and a session added on the rest days: the noted sessions are the plan's, nothing is a conflict.
+        var reschedule = BlockRescheduling.Plan(block, new BlockSchedule(start, start.PlusDays(13), new CyclePattern([[easy], [new("tpl-core")]])));
+        Assert.Empty(reschedule.Conflicts);
+        Assert.Empty(reschedule.RemovedSessions);
+        Assert.All(reschedule.AddedSessions, a => Assert.Equal("tpl-core", a.Session.TemplateId));
+
+        var shift = BlockRescheduling.PlanShift(block, 1);
+        Assert.Empty(shift.Conflicts);
+        RescheduleApplication.Apply(block, shift);
+        Assert.Equal(
+            Enumerable.Range(0, 7).Select(i => start.PlusDays(1 + (2 * i))),
+            block.Days.Where(d => d.Sessions.Any(s => s.Notes == "easy pace")).Select(d => d.Date).Order());
+        Assert.Equal(start.PlusDays(1), block.Days.Single(d => d.Sessions.Any(s => s.Id == noted.Id)).Date);
+    }
+
+    [Fact]
     public void Rescheduling_refuses_new_dates_over_the_limit()
     {
         var start = new LocalDate(2024, 1, 1);
-        var block = StoredBlock.Create(new ReschedulingScenario(new ScheduleSpec(start, start, new PatternSpec("none", [], []), []), new LoggedWork([], [], []), null!, 0));
+        var block = StoredBlock.Create(new ReschedulingScenario(new ScheduleSpec(start, start, new PatternSpec("none", [], []), []), new WorkLog([], [], []), null!, 0));
         Assert.Throws<SpanTooLongException>(() => BlockRescheduling.Plan(block, new BlockSchedule(start, start.PlusDays(30)), new RescheduleOptions { MaxDays = 30 }));
     }
 
-    private static List<LoggedSession> LoggedSessions(ProgramBlock block) =>
-        block.Days.SelectMany(d => d.Sessions.Where(BlockRescheduling.IsLogged).Select(s => new LoggedSession(s.Id, d.Id, d.Date, s.SessionTemplateId, s.Slot, s.Notes, s.IsCompleted, s.CompletionData)))
+    /// <summary>The logged sessions; with <paramref name="staying"/>, only those a shift leaves on their dates.</summary>
+    private static List<LoggedSession> LoggedSessions(ProgramBlock block, bool staying = false) =>
+        block.Days.SelectMany(d => d.Sessions.Where(s => staying ? LoggedWork.StaysInShift(s, d, block) : LoggedWork.IsLogged(s)).Select(s => new LoggedSession(s.Id, d.Id, d.Date, s.SessionTemplateId, s.Slot, s.Notes, s.IsCompleted, s.CompletionData)))
             .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
+    /// <summary>The noted sessions a shift moves with the plan, where they should land.</summary>
+    private static List<(LocalDate Date, string Template, string? Slot, string? Notes)> MovingNotes(ProgramBlock block, int shift) =>
+        block.Days.SelectMany(d => d.Sessions.Where(s => LoggedWork.IsLogged(s) && !LoggedWork.StaysInShift(s, d, block))
+            .Select(s => (d.Date.PlusDays(shift), s.SessionTemplateId, s.Slot, s.Notes))).ToList();
+
     private static List<AnnotatedDay> AnnotatedDays(ProgramBlock block) =>
-        block.Days.Where(BlockRescheduling.IsAnnotated).Select(d => new AnnotatedDay(d.Id, d.Date, d.Name, d.Notes, d.Readiness)).ToList();
+        block.Days.Where(LoggedWork.IsLogged).Select(d => new AnnotatedDay(d.Id, d.Date, d.Name, d.Notes, d.Readiness)).ToList();
 
     private static string Describe(RescheduleChangeSet c) =>
         string.Join("\n", new object[] { c.Start, c.End }.Concat(c.AddedDays).Concat(c.AnnotatedDays).Concat(c.RemovedDays).Concat(c.AddedSessions).Concat(c.MovedSessions).Concat(c.RemovedSessions).Concat(c.Conflicts));

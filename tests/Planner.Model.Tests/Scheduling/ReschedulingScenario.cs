@@ -5,10 +5,10 @@ using Planner.Model.Scheduling;
 namespace Planner.Model.Tests.Scheduling;
 
 /// <summary>What the athlete did to a materialised block: sessions completed or noted, days annotated, by index.</summary>
-public sealed record LoggedWork(int[] CompletedSessions, int[] NotedSessions, int[] AnnotatedDays);
+public sealed record WorkLog(int[] CompletedSessions, int[] NotedSessions, int[] AnnotatedDays);
 
 /// <summary>A block as stored (schedule A, then logged work) and the schedule it moves to (B).</summary>
-public sealed record ReschedulingScenario(ScheduleSpec Before, LoggedWork LoggedWork, ScheduleSpec After, int Shift)
+public sealed record ReschedulingScenario(ScheduleSpec Before, WorkLog LoggedWork, ScheduleSpec After, int Shift)
 {
     public override string ToString() => $"A: {Before}; B: {After}; shift {Shift}; completed {LoggedWork.CompletedSessions.Length}, noted {LoggedWork.NotedSessions.Length}, annotated days {LoggedWork.AnnotatedDays.Length}";
 }
@@ -33,13 +33,13 @@ internal static class ReschedulingGenerators
             ? new DayOverride(o.Date, o.Kind, [o.Sessions[0] with { IsCompleted = true, CompletionData = "{\"rpe\":6}" }, .. o.Sessions.Skip(1)]) { Name = o.Name, Notes = o.Notes, Readiness = o.Readiness }
             : o;
 
-    public static readonly Gen<LoggedWork> LoggedWork =
-        Gen.Select(Gen.Int[0, 500].Array[0, 6], Gen.Int[0, 500].Array[0, 3], Gen.Int[0, 500].Array[0, 4], (c, n, d) => new LoggedWork(c, n, d));
+    public static readonly Gen<WorkLog> LoggedWork =
+        Gen.Select(Gen.Int[0, 500].Array[0, 6], Gen.Int[0, 500].Array[0, 3], Gen.Int[0, 500].Array[0, 4], (c, n, d) => new WorkLog(c, n, d));
 
-    /// <summary>A: plain plans with logged overrides; B: anything. For the properties that hold whatever B is.</summary>
+    /// <summary>A: plans with noted sessions and logged overrides; B: anything. For the properties that hold whatever B is.</summary>
     public static readonly Gen<ReschedulingScenario> Any =
         from near in ScheduleGenerators.StartDate
-        from before in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: true)
+        from before in Schedule(near, ScheduleGenerators.Session, loggedOverrides: true)
         from logging in LoggedWork
         from after in Schedule(near, ScheduleGenerators.Session, loggedOverrides: true)
         from shift in Gen.Int[-30, 30]
@@ -48,7 +48,7 @@ internal static class ReschedulingGenerators
     /// <summary>B plans nothing that counts as logged (no notes, no completed overrides): for "reschedule back restores".</summary>
     public static readonly Gen<ReschedulingScenario> PlainAfter =
         from near in ScheduleGenerators.StartDate
-        from before in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: true)
+        from before in Schedule(near, ScheduleGenerators.Session, loggedOverrides: true)
         from logging in LoggedWork
         from after in Schedule(near, ScheduleGenerators.PlainSession, loggedOverrides: false)
         from shift in Gen.Int[-30, 30]
@@ -75,7 +75,7 @@ internal static class StoredBlock
         return block;
     }
 
-    public static void Log(ProgramBlock block, LoggedWork logging)
+    public static void Log(ProgramBlock block, WorkLog logging)
     {
         var days = block.Days.OrderBy(d => d.Date).ToList();
         var sessions = days.SelectMany(d => d.Sessions.OrderBy(s => s.Position)).ToList();
@@ -114,10 +114,10 @@ internal static class StoredBlock
             .Prepend($"block {block.StartDate:uuuu-MM-dd}..{block.EndDate:uuuu-MM-dd}")
             .ToList();
 
-    /// <summary>The planned (not logged) sessions by date and position, ids aside.</summary>
-    public static List<string> PlannedSessions(ProgramBlock block) =>
-        block.Days.OrderBy(d => d.Date).SelectMany(d => d.Sessions.Where(s => !BlockRescheduling.IsLogged(s)).OrderBy(s => s.Position)
-            .Select(s => $"{d.Date:uuuu-MM-dd} {s.Position} {s.SessionTemplateId} {s.Slot}")).ToList();
+    /// <summary>The planned (not logged) sessions by date and position, ids aside; with <paramref name="shift"/>, those a shift moves (noted ones included).</summary>
+    public static List<string> PlannedSessions(ProgramBlock block, bool shift = false) =>
+        block.Days.OrderBy(d => d.Date).SelectMany(d => d.Sessions.Where(s => shift ? !LoggedWork.StaysInShift(s, d, block) : !LoggedWork.IsLogged(s)).OrderBy(s => s.Position)
+            .Select(s => $"{d.Date:uuuu-MM-dd} {s.Position} {s.SessionTemplateId} {s.Slot} {s.Notes}")).ToList();
 
     /// <summary>The invariants every stored block keeps: one day per date, every date of the block, unique ids and positions.</summary>
     public static void AssertWellFormed(ProgramBlock block)
@@ -141,6 +141,6 @@ internal static class StoredBlock
 
         // Days outside the block stay only for logged work.
         Assert.All(block.Days.Where(d => d.Date < block.StartDate || d.Date > block.EndDate),
-            d => Assert.True(BlockRescheduling.IsAnnotated(d) || d.Sessions.Any(BlockRescheduling.IsLogged), $"{d.Date} outside the block has nothing logged"));
+            d => Assert.True(LoggedWork.IsLogged(d) || d.Sessions.Any(LoggedWork.IsLogged), $"{d.Date} outside the block has nothing logged"));
     }
 }

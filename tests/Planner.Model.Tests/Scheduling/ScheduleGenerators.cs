@@ -39,7 +39,7 @@ internal static class ScheduleGenerators
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, 2], Gen.Int[0, 3], (t, s, n) =>
             new PlannedSession("tpl-" + t, s switch { 0 => null, 1 => "am", _ => "pm" }, n == 0 ? "note " + t : null));
 
-    /// <summary>Sessions without notes: the ones rescheduling treats as plan, not as logged words.</summary>
+    /// <summary>Sessions without notes: a plan that has nothing a reschedule counts as logged (for "reschedule back restores").</summary>
     public static readonly Gen<PlannedSession> PlainSession =
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, 2], (t, s) => new PlannedSession("tpl-" + t, s switch { 0 => null, 1 => "am", _ => "pm" }));
 

@@ -1,39 +1,24 @@
-using Planner.Model;
+using Microsoft.EntityFrameworkCore;
 using Planner.Model.Scheduling;
 
-namespace Microsoft.EntityFrameworkCore;
+namespace Planner.Model.Planning;
 
 /// <summary>
-/// Reschedules blocks stored through any <see cref="DbContext"/> whose model was built with
-/// <c>ApplyPlannerModel()</c>: loads the block's days and sessions, plans the change with
-/// <see cref="BlockRescheduling"/>, applies it and saves, in one transaction.
+/// The rescheduling engine's edge to a <see cref="DbContext"/>: loads a block's days and sessions, plans
+/// the change with <see cref="BlockRescheduling"/>, applies it and saves. Internal: hosts reschedule
+/// through <see cref="PlanningService"/>, which adds the dual write and turns concurrency failures into
+/// <see cref="PlanConcurrencyException"/>.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Each call joins the context's current transaction when there is one, and otherwise opens and commits
-/// its own. It saves twice within that transaction (rows first leave their places, then take their new
-/// ones), so the unique indexes hold after every statement on every provider. Like
-/// <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>, it also saves the context's other
-/// pending changes.
-/// </para>
-/// <para>
-/// Rows edited by someone else since they were loaded make the save fail with
-/// <see cref="DbUpdateConcurrencyException"/> (the rows' concurrency tokens), and nothing is written;
-/// the context's tracked rows are then stale, so use a new context to retry. With a retrying execution
-/// strategy, call these inside <c>context.Database.CreateExecutionStrategy().ExecuteAsync(...)</c>.
-/// </para>
-/// <para>To preview a change (its conflicts) without writing, load the block and call <see cref="BlockRescheduling.Plan"/>.</para>
+/// Each call runs in the context's current transaction when there is one, and otherwise in its own
+/// (<see cref="HostTransaction"/>). It saves twice within that transaction (rows first leave their
+/// places, then take their new ones), so the unique indexes hold after every statement on every
+/// provider. It also saves the context's other pending changes. Rows edited by someone else since they
+/// were loaded make the save fail with <see cref="DbUpdateConcurrencyException"/>, and nothing is written.
 /// </remarks>
-public static class PlannerReschedulingExtensions
+internal static class PlannerReschedulingExtensions
 {
     /// <summary>Moves a block to a new schedule: new dates, a new pattern, new overrides.</summary>
-    /// <param name="context">The host's context.</param>
-    /// <param name="blockId">The block's id.</param>
-    /// <param name="schedule">The block's new schedule.</param>
-    /// <param name="options">Conflict resolutions; <see langword="null"/> keeps all logged work where it is.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The change set that was applied, conflicts included. Applying the same schedule again gives an empty one.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="KeyNotFoundException">No block has that id.</exception>
     /// <exception cref="SpanTooLongException">The new dates span more than <see cref="RescheduleOptions.MaxDays"/> days; nothing is written.</exception>
     /// <exception cref="DbUpdateConcurrencyException">A row changed since it was loaded; nothing is written.</exception>
@@ -42,9 +27,9 @@ public static class PlannerReschedulingExtensions
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(blockId);
         ArgumentNullException.ThrowIfNull(schedule);
-        var plans = await InTransactionAsync(context, async ct =>
+        var plans = await ApplyAsync(context, async ct =>
         {
-            var block = await LoadBlockAsync(context, blockId, ct).ConfigureAwait(false);
+            var block = await LoadBlockAsync(context.Set<ProgramBlock>(), blockId, ct).ConfigureAwait(false);
             return [(block, BlockRescheduling.Plan(block, schedule, options))];
         }, null, cancellationToken).ConfigureAwait(false);
         return plans[0];
@@ -54,13 +39,6 @@ public static class PlannerReschedulingExtensions
     /// Shifts a block by a number of days: its dates and planned sessions move, logged work stays on the
     /// date it was done (reported as conflicts; <see cref="ConflictResolution.Move"/> takes it along).
     /// </summary>
-    /// <param name="context">The host's context.</param>
-    /// <param name="blockId">The block's id.</param>
-    /// <param name="days">The number of days, negative for earlier.</param>
-    /// <param name="options">Conflict resolutions; <see langword="null"/> keeps all logged work where it is.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The change set that was applied.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="KeyNotFoundException">No block has that id.</exception>
     /// <exception cref="OverflowException">The shifted dates leave the calendar's range; nothing is written.</exception>
     /// <exception cref="DbUpdateConcurrencyException">A row changed since it was loaded; nothing is written.</exception>
@@ -68,25 +46,16 @@ public static class PlannerReschedulingExtensions
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(blockId);
-        var plans = await InTransactionAsync(context, async ct =>
+        var plans = await ApplyAsync(context, async ct =>
         {
-            var block = await LoadBlockAsync(context, blockId, ct).ConfigureAwait(false);
+            var block = await LoadBlockAsync(context.Set<ProgramBlock>(), blockId, ct).ConfigureAwait(false);
             return [(block, BlockRescheduling.PlanShift(block, days, options))];
         }, null, cancellationToken).ConfigureAwait(false);
         return plans[0];
     }
 
-    /// <summary>
-    /// Shifts a whole program by a number of days: every block as <see cref="ShiftBlockAsync"/> does,
-    /// and the program's own dates.
-    /// </summary>
-    /// <param name="context">The host's context.</param>
-    /// <param name="programId">The program's id.</param>
-    /// <param name="days">The number of days, negative for earlier.</param>
-    /// <param name="options">Conflict resolutions; <see langword="null"/> keeps all logged work where it is.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <summary>Shifts a whole program by a number of days: every block as <see cref="ShiftBlockAsync"/> does, and the program's own dates.</summary>
     /// <returns>The change sets that were applied, one per block, in the blocks' order.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="KeyNotFoundException">No program has that id.</exception>
     /// <exception cref="OverflowException">The shifted dates leave the calendar's range; nothing is written.</exception>
     /// <exception cref="DbUpdateConcurrencyException">A row changed since it was loaded; nothing is written.</exception>
@@ -95,11 +64,9 @@ public static class PlannerReschedulingExtensions
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(programId);
         TrainingProgram? program = null;
-        return await InTransactionAsync(context, async ct =>
+        return await ApplyAsync(context, async ct =>
         {
-            program = await context.Set<TrainingProgram>()
-                .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions)
-                .AsSplitQuery()
+            program = await context.Set<TrainingProgram>().WithPlan()
                 .SingleOrDefaultAsync(p => p.Id == programId, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"No program has the id '{programId}'.");
             return program.Blocks.OrderBy(b => b.Position).ThenBy(b => b.StartDate).ThenBy(b => b.Id, StringComparer.Ordinal)
@@ -111,51 +78,34 @@ public static class PlannerReschedulingExtensions
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<ProgramBlock> LoadBlockAsync(DbContext context, string blockId, CancellationToken cancellationToken) =>
-        await context.Set<ProgramBlock>()
-            .Include(b => b.Days).ThenInclude(d => d.Sessions)
-            .SingleOrDefaultAsync(b => b.Id == blockId, cancellationToken).ConfigureAwait(false)
+    /// <summary>A block with its days and sessions, as the engine plans against it.</summary>
+    /// <exception cref="KeyNotFoundException">No block has that id.</exception>
+    internal static async Task<ProgramBlock> LoadBlockAsync(IQueryable<ProgramBlock> blocks, string blockId, CancellationToken cancellationToken) =>
+        await blocks.WithPlan().SingleOrDefaultAsync(b => b.Id == blockId, cancellationToken).ConfigureAwait(false)
         ?? throw new KeyNotFoundException($"No block has the id '{blockId}'.");
 
-    private static async Task<List<RescheduleChangeSet>> InTransactionAsync(
+    private static Task<List<RescheduleChangeSet>> ApplyAsync(
         DbContext context,
         Func<CancellationToken, Task<List<(ProgramBlock Block, RescheduleChangeSet Changes)>>> plan,
         Action? alsoChange,
-        CancellationToken cancellationToken)
-    {
-        var own = context.Database.CurrentTransaction is null
-            ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
-            : null;
-        try
+        CancellationToken cancellationToken) =>
+        HostTransaction.RunAsync(context, async ct =>
         {
             // Loaded inside the transaction, so what is planned against is what is changed.
-            var plans = await plan(cancellationToken).ConfigureAwait(false);
+            var plans = await plan(ct).ConfigureAwait(false);
             foreach (var (block, changes) in plans)
             {
                 RescheduleApplication.ApplyStructure(block, changes, e => context.Add(e), e => context.Remove(e));
             }
 
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await context.SaveChangesAsync(ct).ConfigureAwait(false);
             foreach (var (block, changes) in plans)
             {
                 RescheduleApplication.ApplyLayout(block, changes, e => context.Add(e), e => context.Remove(e));
             }
 
             alsoChange?.Invoke();
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            await context.SaveChangesAsync(ct).ConfigureAwait(false);
             return plans.Select(p => p.Changes).ToList();
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+        }, cancellationToken);
 }

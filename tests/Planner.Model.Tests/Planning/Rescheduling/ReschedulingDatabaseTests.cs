@@ -2,6 +2,7 @@ using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
+using Planner.Model.Planning;
 using Planner.Model.Scheduling;
 using Planner.Model.Tests.Infrastructure;
 using Planner.Model.Tests.Scheduling;
@@ -78,7 +79,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
     {
         Database.SkipIfUnavailable();
         var d = new LocalDate(2024, 3, 4);
-        var scenario = Scenario(d, d, [new DayOverride(d, DayOverrideKind.Replace, [new("tpl-x"), new("tpl-y")])], new LoggedWork([1], [], []));
+        var scenario = Scenario(d, d, [new DayOverride(d, DayOverrideKind.Replace, [new("tpl-x"), new("tpl-y")])], new WorkLog([1], [], []));
         var blockId = await SeedAsync(scenario);
         var dayId = DeterministicIds.ForDay(blockId, d);
 
@@ -101,11 +102,13 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         Database.SkipIfUnavailable();
         var start = new LocalDate(2023, 12, 27);
         var daily = new PatternSpec("cycle", [], [[new("tpl-0", "am"), new("tpl-1", "pm")], [new("tpl-2")], []]);
-        var scenario = new ReschedulingScenario(new ScheduleSpec(start, start.PlusDays(13), daily, []), new LoggedWork([0, 3], [5], [2, 4]), null!, 0);
+        var scenario = new ReschedulingScenario(new ScheduleSpec(start, start.PlusDays(13), daily, []), new WorkLog([0, 3], [5], [2, 4]), null!, 0);
         var blockId = await SeedAsync(scenario);
         var before = await LoadAsync(blockId);
-        var planned = StoredBlock.PlannedSessions(before);
-        var logged = before.Days.SelectMany(d => d.Sessions.Where(BlockRescheduling.IsLogged).Select(s => (s.Id, d.Date, s.Position))).OrderBy(x => x.Id).ToList();
+        // The session noted by the athlete but not done moves with the plan; completed ones stay.
+        var planned = StoredBlock.PlannedSessions(before, shift: true);
+        var logged = Staying(before);
+        Assert.Contains(planned, p => p.EndsWith(" felt 5", StringComparison.Ordinal));
 
         await using (var context = Database.CreateHostContext())
         {
@@ -116,8 +119,8 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
 
         var shifted = await LoadAsync(blockId);
         Assert.Equal((start.PlusDays(5), start.PlusDays(18)), (shifted.StartDate, shifted.EndDate));
-        Assert.Equal(planned.Select(p => Shift(p, 5)), StoredBlock.PlannedSessions(shifted).Select(WithoutPosition));
-        Assert.Equal(logged, shifted.Days.SelectMany(d => d.Sessions.Where(BlockRescheduling.IsLogged).Select(s => (s.Id, d.Date, s.Position))).OrderBy(x => x.Id).ToList());
+        Assert.Equal(planned.Select(p => Shift(p, 5)), StoredBlock.PlannedSessions(shifted, shift: true).Select(WithoutPosition));
+        Assert.Equal(logged, Staying(shifted));
         StoredBlock.AssertWellFormed(shifted);
 
         await using (var context = Database.CreateHostContext())
@@ -126,8 +129,11 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         }
 
         var back = await LoadAsync(blockId);
-        Assert.Equal(planned, StoredBlock.PlannedSessions(back));
+        Assert.Equal(planned, StoredBlock.PlannedSessions(back, shift: true));
         Assert.Equal((start, start.PlusDays(13)), (back.StartDate, back.EndDate));
+
+        static List<(string Id, LocalDate Date, int Position)> Staying(ProgramBlock block) =>
+            block.Days.SelectMany(d => d.Sessions.Where(s => LoggedWork.StaysInShift(s, d, block)).Select(s => (s.Id, d.Date, s.Position))).OrderBy(x => x.Id).ToList();
 
         // "date position template slot": positions on the new dates may differ (logged work holds places there).
         static string WithoutPosition(string planned) => planned[..10] + planned[planned.IndexOf(' ', 11)..];
@@ -143,8 +149,8 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         var suffix = Guid.NewGuid().ToString("N");
         var programId = "prog-" + suffix;
         var start = new LocalDate(2024, 2, 26);
-        var first = Scenario(start, start.PlusDays(6), [], new LoggedWork([2], [], []), new PatternSpec("cycle", [], [[new("tpl-0")]]));
-        var second = Scenario(start.PlusDays(7), start.PlusDays(13), [], new LoggedWork([], [], []), new PatternSpec("cycle", [], [[new("tpl-1")], []]));
+        var first = Scenario(start, start.PlusDays(6), [], new WorkLog([2], [], []), new PatternSpec("cycle", [], [[new("tpl-0")]]));
+        var second = Scenario(start.PlusDays(7), start.PlusDays(13), [], new WorkLog([], [], []), new PatternSpec("cycle", [], [[new("tpl-1")], []]));
         var firstId = await SeedAsync(first, programId, "blk-a-" + suffix, 0);
         var secondId = await SeedAsync(second, programId, "blk-b-" + suffix, 1);
         var loggedId = (await LoadAsync(firstId)).Days.Single(d => d.Date == start.PlusDays(2)).Sessions.Single().Id;
@@ -178,7 +184,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
     {
         Database.SkipIfUnavailable();
         var start = new LocalDate(2024, 1, 1);
-        var blockId = await SeedAsync(Scenario(start, start.PlusDays(9), [], new LoggedWork([], [], []), new PatternSpec("cycle", [], [[new("tpl-0")]])));
+        var blockId = await SeedAsync(Scenario(start, start.PlusDays(9), [], new WorkLog([], [], []), new PatternSpec("cycle", [], [[new("tpl-0")]])));
         var before = StoredBlock.Snapshot(await LoadAsync(blockId));
 
         await using (var context = Database.CreateHostContext())
@@ -198,7 +204,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         Database.SkipIfUnavailable();
         Skip.If(Database.Provider == "sqlite", "SQLite lets one writer at a time: nobody can edit a row inside the reschedule's transaction.");
         var start = new LocalDate(2024, 1, 1);
-        var blockId = await SeedAsync(Scenario(start, start.PlusDays(9), [], new LoggedWork([], [], []), new PatternSpec("cycle", [], [[new("tpl-0")], []])));
+        var blockId = await SeedAsync(Scenario(start, start.PlusDays(9), [], new WorkLog([], [], []), new PatternSpec("cycle", [], [[new("tpl-0")], []])));
         var editedId = (await LoadAsync(blockId)).Days.Single(d => d.Date == start.PlusDays(4)).Sessions.Single().Id;
 
         // Someone else edits a session after the reschedule loaded it and before it saves; the shift
@@ -235,8 +241,8 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         Assert.Contains("prog-nowhere", program.Message);
     }
 
-    private static ReschedulingScenario Scenario(LocalDate start, LocalDate end, DayOverride[] overrides, LoggedWork? logging = null, PatternSpec? pattern = null) =>
-        new(new ScheduleSpec(start, end, pattern ?? new PatternSpec("none", [], []), overrides), logging ?? new LoggedWork([], [], []), null!, 0);
+    private static ReschedulingScenario Scenario(LocalDate start, LocalDate end, DayOverride[] overrides, WorkLog? logging = null, PatternSpec? pattern = null) =>
+        new(new ScheduleSpec(start, end, pattern ?? new PatternSpec("none", [], []), overrides), logging ?? new WorkLog([], [], []), null!, 0);
 
     /// <summary>Stores a scenario's block (its own program unless one is given), materialised and logged.</summary>
     private async Task<string> SeedAsync(ReschedulingScenario scenario, string? programId = null, string? blockId = null, int position = 0)
