@@ -136,4 +136,34 @@ public static class ReadmeSnippets
         IReadOnlyList<RescheduleChangeSet> perBlock = await planner.ShiftProgramAsync(programId, days: 3);
         return (changes, perBlock);
     }
+
+    public static List<string> Expand()
+    {
+        // Three weeks that rotate (counted from the block's start, a Wednesday here), and one override.
+        var hard = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>
+        {
+            [IsoDayOfWeek.Tuesday] = [new PlannedSession("tpl-intervals", "am"), new PlannedSession("tpl-core", "pm")],
+            [IsoDayOfWeek.Sunday] = [new PlannedSession("tpl-long")],
+        });
+        var easy = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>
+        {
+            [IsoDayOfWeek.Saturday] = [new PlannedSession("tpl-easy-45")],
+        });
+        var race = new DayOverride(new LocalDate(2024, 3, 17), DayOverrideKind.Replace, [new PlannedSession("tpl-race")]) { Name = "Race day" };
+        var schedule = new BlockSchedule(new LocalDate(2024, 2, 28), new LocalDate(2024, 3, 31), new RotatingWeeksPattern([hard, hard, easy]), [race]);
+
+        // A lazy stream: nothing is allocated per day, and spans over 3,660 days are refused up front.
+        var lines = new List<string>();
+        foreach (PlannedDay day in ScheduleExpansion.Expand(schedule))
+        {
+            foreach (PlannedSession session in day.Sessions)
+            {
+                lines.Add($"{day.Date:uuuu-MM-dd} {session.TemplateId} {session.Slot}");
+            }
+        }
+
+        // The same rows on every run: ids are RFC 9562 version-5 UUIDs of the block id, the date and the position.
+        List<ProgramDay> rows = ScheduleExpansion.Materialize(blockId: "blk-peak", schedule).ToList();
+        return lines;
+    }
 }
