@@ -49,49 +49,34 @@ public static class ScheduleExpansion
 
         static IEnumerable<ProgramDay> Iterate(string blockId, PlannedDays days)
         {
+            var dayIds = new DeterministicIds.DaySequence(blockId);
             foreach (var planned in days)
             {
-                yield return ToEntity(blockId, planned);
+                yield return ToEntity(blockId, dayIds, planned);
             }
         }
     }
 
-    internal static ProgramDay ToEntity(string blockId, in PlannedDay planned)
+    /// <summary>
+    /// The day's entity and its sessions' entities, with deterministic ids and the
+    /// <see cref="ConcurrencyStamps.Initial"/> stamp (materialised rows are deterministic, tokens
+    /// included; the first edit renews them).
+    /// </summary>
+    internal static ProgramDay ToEntity(string blockId, DeterministicIds.DaySequence dayIds, in PlannedDay planned)
     {
-        var dayId = DeterministicIds.ForDay(blockId, planned.Date);
-        var day = new ProgramDay
+        var dayId = dayIds.For(planned.Date);
+        var sessions = planned.Sessions.AsSpan();
+        var day = ProgramDay.Materialized(dayId, blockId, planned.Date, planned.Name, planned.Notes, planned.Readiness, sessions.Length);
+        for (var position = 0; position < sessions.Length; position++)
         {
-            Id = dayId,
-            BlockId = blockId,
-            Date = planned.Date,
-            Name = planned.Name,
-            Notes = planned.Notes,
-            Readiness = planned.Readiness,
-        };
-        var position = 0;
-        foreach (var session in planned.Sessions)
-        {
-            day.Sessions.Add(ToEntity(DeterministicIds.ForSession(dayId, position), dayId, position, session));
-            position++;
+            day.Sessions.Add(ToEntity(DeterministicIds.ForSession(dayId, position), dayId, position, sessions[position]));
         }
 
-        // Materialised rows are deterministic, tokens included; the first edit renews them.
-        day.ConcurrencyStamp = ConcurrencyStamps.Initial;
         return day;
     }
 
-    internal static ScheduledSession ToEntity(string id, string dayId, int position, PlannedSession session) => new()
-    {
-        Id = id,
-        DayId = dayId,
-        SessionTemplateId = session.TemplateId,
-        Position = position,
-        Slot = session.Slot,
-        Notes = session.Notes,
-        IsCompleted = session.IsCompleted,
-        CompletionData = session.CompletionData,
-        ConcurrencyStamp = ConcurrencyStamps.Initial,
-    };
+    internal static ScheduledSession ToEntity(string id, string dayId, int position, PlannedSession session) =>
+        ScheduledSession.Materialized(id, dayId, session.TemplateId, position, session.Slot, session.Notes, session.IsCompleted, session.CompletionData);
 }
 
 /// <summary>The days of an expanded block: a lazy, allocation-free stream (enumerate with <c>foreach</c>).</summary>

@@ -1,5 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
+using CsCheck;
 using NodaTime;
 using Planner.Model.Scheduling;
+
+// SHA-1 is the hash RFC 9562 version 5 is defined on: the tests compare against the system one.
+#pragma warning disable CA5350
 
 namespace Planner.Model.Tests.Scheduling;
 
@@ -57,5 +63,81 @@ public sealed class DeterministicIdsTests
         Assert.Equal(DeterministicIds.ForDay("blk-1", date), DeterministicIds.ForDay("blk-1", date, 0));
         Assert.Equal(DeterministicIds.ForSession("day-1", 3), DeterministicIds.ForSession("day-1", 3, 0));
         Assert.All(ids, id => Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", id));
+    }
+
+    [Fact]
+    public void The_managed_sha1_equals_the_system_sha1_for_every_length()
+    {
+        // Lengths around the one- and two-block edges (55, 56, 63, 64, 119, 120) and past them.
+        Gen.Byte.Array[0, 200].Sample(message =>
+        {
+            var managed = new byte[20];
+            ShortSha1.Hash(message, managed);
+            Assert.Equal(SHA1.HashData(message), managed);
+        }, iter: 5000);
+    }
+
+    [Fact]
+    public void The_first_block_cache_never_changes_a_hash()
+    {
+        // Messages sharing a first block, messages not sharing it, in any order, through one cache.
+        var cache = new ShortSha1.FirstBlockCache();
+        var prefix = Gen.Byte.Array[64];
+        Gen.Select(prefix, Gen.Byte.Array[0, 60], Gen.Bool).Array[1, 20].Sample(messages =>
+        {
+            var shared = messages[0].Item1;
+            foreach (var (own, tail, useShared) in messages)
+            {
+                var message = (useShared ? shared : own).Concat(tail).ToArray()[..Math.Min(119, 64 + tail.Length)];
+                var managed = new byte[20];
+                ShortSha1.Hash(message, managed, cache);
+                Assert.Equal(SHA1.HashData(message), managed);
+            }
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Ids_are_uuid5_of_their_documented_names()
+    {
+        // The oracle: RFC 9562 section 5.5 with the system SHA-1 over the names as the remarks spell them.
+        var names = Gen.Char['\0', '\u07ff'].Array[0, 80].Select(c => new string(c));
+        var dates = Gen.Int[-9997 * 365, 9999 * 365].Select(d => new LocalDate(1, 1, 1).PlusDays(d));
+        Gen.Select(names, names, dates, Gen.Int[0, 1000], Gen.Int[0, 3]).Sample((parent, key, date, position, generation) =>
+        {
+            var isoDate = date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var suffix = generation == 0 ? "" : "\n" + generation;
+            Assert.Equal(Oracle("block\n" + parent + "\n" + key), DeterministicIds.ForBlock(parent, key));
+            Assert.Equal(Oracle("day\n" + parent + "\n" + isoDate + suffix), DeterministicIds.ForDay(parent, date, generation));
+            Assert.Equal(Oracle("session\n" + parent + "\n" + position + suffix), DeterministicIds.ForSession(parent, position, generation));
+            Assert.Equal(Oracle(key), DeterministicIds.Version5(DeterministicIds.PlannerNamespace, key).ToString("D"));
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void A_day_sequence_gives_the_ids_of_ForDay_in_any_order()
+    {
+        var blockIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[0, 300]);
+        var dates = Gen.Int[-9997 * 365, 9999 * 365].Select(d => new LocalDate(1, 1, 1).PlusDays(d));
+        var runs = Gen.Select(dates, Gen.Int[0, 70]).Array[1, 6];
+        Gen.Select(blockIds, runs).Sample((blockId, starts) =>
+        {
+            var sequence = new DeterministicIds.DaySequence(blockId);
+            foreach (var (start, length) in starts)
+            {
+                for (var i = 0; i < length && start.PlusDays(i).Year < 9999; i++)
+                {
+                    Assert.Equal(DeterministicIds.ForDay(blockId, start.PlusDays(i)), sequence.For(start.PlusDays(i)));
+                }
+            }
+        }, iter: 300);
+    }
+
+    private static string Oracle(string name)
+    {
+        var bytes = DeterministicIds.PlannerNamespace.ToByteArray(bigEndian: true).Concat(Encoding.UTF8.GetBytes(name)).ToArray();
+        var uuid = SHA1.HashData(bytes)[..16];
+        uuid[6] = (byte)((uuid[6] & 0x0F) | 0x50);
+        uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80);
+        return new Guid(uuid, bigEndian: true).ToString("D");
     }
 }
