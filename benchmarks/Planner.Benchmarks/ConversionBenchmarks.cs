@@ -6,7 +6,9 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using NodaTime;
 using Planner.Migration.Legacy;
+using Planner.Model.Scheduling;
 
 namespace Planner.Benchmarks;
 
@@ -24,13 +26,19 @@ namespace Planner.Benchmarks;
 public class ConversionBenchmarks
 {
     private LegacyProgramRow[] _rows = [];
+    private ConversionCorpus.BlockDays[] _blocks = [];
     private readonly LegacyConverter _converter = new();
 
     [Params("corpus", "large-50MB")]
     public string Corpus { get; set; } = "corpus";
 
     [GlobalSetup]
-    public void Setup() => _rows = ConversionCorpus.Get(Corpus).Rows;
+    public void Setup()
+    {
+        var corpus = ConversionCorpus.Get(Corpus);
+        _rows = corpus.Rows;
+        _blocks = corpus.Blocks;
+    }
 
     [Benchmark(Baseline = true, Description = "JsonDocument.Parse + full walk")]
     public long ParseAndWalk()
@@ -69,6 +77,32 @@ public class ConversionBenchmarks
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Only the day and session ids Convert makes (a SHA-1 each, as the id contract requires), from
+    /// inputs gathered in the setup, without reading or entities: a floor under any conversion that
+    /// keeps the ids.
+    /// </summary>
+    [Benchmark(Description = "day and session ids only (floor)")]
+    public long IdsOnly()
+    {
+        long length = 0;
+        foreach (var block in _blocks)
+        {
+            var dayIds = new DeterministicIds.DaySequence(block.BlockId);
+            foreach (var (date, sessions) in block.Days)
+            {
+                var dayId = dayIds.For(date);
+                length += dayId.Length;
+                for (var position = 0; position < sessions; position++)
+                {
+                    length += DeterministicIds.ForSession(dayId, position).Length;
+                }
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Visits every value and reads every name and string, as any reader of the document must.</summary>
@@ -112,12 +146,25 @@ internal sealed class ConversionCorpus
         Rows = rows;
         Bytes = rows.Sum(r => (long)Encoding.UTF8.GetByteCount(r.WeeklySchedule ?? string.Empty));
         var converter = new LegacyConverter();
+        var blocks = new List<BlockDays>();
         foreach (var row in rows)
         {
             var conversion = converter.Convert(row);
             ProducedRows += conversion.Blocks.Count + conversion.Days.Count + conversion.Sessions.Count + conversion.BlockGoals.Count;
+            foreach (var block in conversion.Blocks)
+            {
+                blocks.Add(new BlockDays(block.Id, [.. block.Days.Select(d => (d.Date, d.Sessions.Count))]));
+            }
         }
+
+        Blocks = [.. blocks];
     }
+
+    /// <summary>What the ids of a block's days and sessions are made from.</summary>
+    internal sealed record BlockDays(string BlockId, (LocalDate Date, int Sessions)[] Days);
+
+    /// <summary>The blocks of the converted corpus, for the ids-only floor.</summary>
+    public BlockDays[] Blocks { get; }
 
     public LegacyProgramRow[] Rows { get; }
 
