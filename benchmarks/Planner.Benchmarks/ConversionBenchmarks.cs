@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -90,17 +91,48 @@ public class ConversionBenchmarks
     public long IdsOnly()
     {
         long length = 0;
+        var dates = new List<LocalDate>();
+        var dayIdsOfSessions = new List<string>();
+        var positions = new List<int>();
+        var ids = new string[1024];
         foreach (var block in _blocks)
         {
-            var dayIds = new DeterministicIds.DaySequence(block.BlockId);
-            foreach (var (date, sessions) in block.Days)
+            // As the converter does: a block's day ids together, then its session ids together.
+            dates.Clear();
+            dayIdsOfSessions.Clear();
+            positions.Clear();
+            foreach (var (date, _) in block.Days)
             {
-                var dayId = dayIds.For(date);
-                length += dayId.Length;
-                for (var position = 0; position < sessions; position++)
+                dates.Add(date);
+            }
+
+            if (ids.Length < dates.Count)
+            {
+                ids = new string[dates.Count * 2];
+            }
+
+            var dayIds = ids.AsSpan(0, dates.Count);
+            DeterministicIds.ForDays(block.BlockId, CollectionsMarshal.AsSpan(dates), dayIds);
+            for (var i = 0; i < dayIds.Length; i++)
+            {
+                length += dayIds[i].Length;
+                for (var position = 0; position < block.Days[i].Sessions; position++)
                 {
-                    length += DeterministicIds.ForSession(dayId, position).Length;
+                    dayIdsOfSessions.Add(dayIds[i]);
+                    positions.Add(position);
                 }
+            }
+
+            if (ids.Length < positions.Count)
+            {
+                ids = new string[positions.Count * 2];
+            }
+
+            var sessionIds = ids.AsSpan(0, positions.Count);
+            DeterministicIds.ForSessions(CollectionsMarshal.AsSpan(dayIdsOfSessions), CollectionsMarshal.AsSpan(positions), sessionIds);
+            foreach (var id in sessionIds)
+            {
+                length += id.Length;
             }
         }
 

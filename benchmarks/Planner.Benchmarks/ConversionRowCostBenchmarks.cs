@@ -24,8 +24,6 @@ public class ConversionRowCostBenchmarks
     [Benchmark(Baseline = true, Description = "a stamp: Guid.NewGuid().ToString(\"N\")")]
     public string Stamp() => Guid.NewGuid().ToString("N");
 
-    private readonly DeterministicIds.DaySequence _days = new(BlockId);
-
     [Benchmark(Description = "a stamp: ConcurrencyStamps.New")]
     public string NewStamp() => ConcurrencyStamps.New();
 
@@ -40,14 +38,30 @@ public class ConversionRowCostBenchmarks
         return digest;
     }
 
-    [Benchmark(Description = "DeterministicIds.DaySequence.For (same month)")]
-    public string DayIdInSequence() => _days.For(Date);
-
     [Benchmark(Description = "DeterministicIds.ForDay")]
     public string DayId() => DeterministicIds.ForDay(BlockId, Date);
 
     [Benchmark(Description = "DeterministicIds.ForSession")]
     public string SessionId() => DeterministicIds.ForSession(BlockId, 1);
+
+    private static readonly string[] RunDayIds = [.. Enumerable.Range(0, 64).Select(i => DeterministicIds.ForDay(BlockId, Date.PlusDays(i / 2)))];
+    private static readonly int[] RunPositions = [.. Enumerable.Range(0, 64).Select(i => i % 2)];
+    private static readonly LocalDate[] RunDates = [.. Enumerable.Range(0, 64).Select(i => Date.PlusDays(i))];
+    private readonly string[] _runIds = new string[64];
+
+    [Benchmark(Description = "DeterministicIds.ForDays, per id (64 at once)", OperationsPerInvoke = 64)]
+    public string DayIdsTogether()
+    {
+        DeterministicIds.ForDays(BlockId, RunDates, _runIds);
+        return _runIds[63];
+    }
+
+    [Benchmark(Description = "DeterministicIds.ForSessions, per id (64 at once)", OperationsPerInvoke = 64)]
+    public string SessionIdsTogether()
+    {
+        DeterministicIds.ForSessions(RunDayIds, RunPositions, _runIds);
+        return _runIds[63];
+    }
 
     [Benchmark(Description = "new ProgramDay (3 values set)")]
     public ProgramDay Day() => new() { Id = BlockId, BlockId = BlockId, Date = Date };

@@ -76,6 +76,99 @@ public static class DeterministicIds
         return Format(Version5(PlannerNamespace, "session\n", dayId, SessionTail(tail, position, generation)));
     }
 
+    /// <summary>
+    /// The ids of many days of one block: <c>ids[i]</c> is <see cref="ForDay(string, LocalDate)"/> of
+    /// <paramref name="blockId"/> and <c>dates[i]</c>, the names hashed together (see <see cref="NameBatch"/>).
+    /// </summary>
+    internal static void ForDays(string blockId, ReadOnlySpan<LocalDate> dates, Span<string> ids)
+    {
+        using var batch = new NameBatch(dates.Length);
+        Span<char> tail = stackalloc char[48];
+        var blockIdBytes = Encoding.UTF8.GetByteCount(blockId);
+        for (var i = 0; i < dates.Length; i++)
+        {
+            if (!batch.TryAdd(i, "day\n", blockId, blockIdBytes, DayTail(tail, dates[i], 0)))
+            {
+                ids[i] = ForDay(blockId, dates[i]);
+            }
+        }
+
+        batch.Finish(ids);
+    }
+
+    /// <summary>
+    /// The ids of many sessions: <c>ids[i]</c> is <see cref="ForSession(string, int)"/> of
+    /// <c>dayIds[i]</c> and <c>positions[i]</c>, the names hashed together (see <see cref="NameBatch"/>).
+    /// </summary>
+    internal static void ForSessions(ReadOnlySpan<string> dayIds, ReadOnlySpan<int> positions, Span<string> ids)
+    {
+        using var batch = new NameBatch(dayIds.Length);
+        Span<char> tail = stackalloc char[32];
+        for (var i = 0; i < dayIds.Length; i++)
+        {
+            if (!batch.TryAdd(i, "session\n", dayIds[i], Encoding.UTF8.GetByteCount(dayIds[i]), SessionTail(tail, positions[i], 0)))
+            {
+                ids[i] = ForSession(dayIds[i], positions[i]);
+            }
+        }
+
+        batch.Finish(ids);
+    }
+
+    /// <summary>
+    /// Names hashed together: the names of two SHA-1 blocks (every id the planner derives) are written
+    /// to slots and hashed eight at a time by <see cref="ShortSha1.HashTwoBlockMessages"/>; the caller
+    /// makes any other id one by one.
+    /// </summary>
+    private sealed class NameBatch : IDisposable
+    {
+        private readonly byte[] _slots;
+        private readonly int[] _indexes;
+        private int _count;
+
+        public NameBatch(int capacity)
+        {
+            _slots = ArrayPool<byte>.Shared.Rent(capacity * 128);
+            _indexes = ArrayPool<int>.Shared.Rent(capacity);
+        }
+
+        /// <summary>Queues the name of id <paramref name="index"/>, if it takes two blocks; the tail is ASCII.</summary>
+        public bool TryAdd(int index, string kind, string parent, int parentBytes, ReadOnlySpan<char> asciiTail)
+        {
+            var length = 16 + kind.Length + parentBytes + asciiTail.Length;
+            if (length is < ShortSha1.TwoBlockMinBytes or > ShortSha1.MaxManagedBytes)
+            {
+                return false;
+            }
+
+            var slot = _slots.AsSpan(_count * 128, 128);
+            WriteName(slot, PlannerNamespace, kind, parent, asciiTail);
+            ShortSha1.PadTwoBlocks(slot, length);
+            _indexes[_count++] = index;
+            return true;
+        }
+
+        /// <summary>Hashes the queued names and writes their ids.</summary>
+        public void Finish(Span<string> ids)
+        {
+            var count = _count;
+            var digests = ArrayPool<byte>.Shared.Rent(count * 20);
+            ShortSha1.HashTwoBlockMessages(_slots, count, digests);
+            for (var lane = 0; lane < count; lane++)
+            {
+                ids[_indexes[lane]] = Format(ToUuid(digests.AsSpan(lane * 20, 20)));
+            }
+
+            ArrayPool<byte>.Shared.Return(digests);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_slots);
+            ArrayPool<int>.Shared.Return(_indexes);
+        }
+    }
+
     /// <summary>Writes <c>\n{yyyy-MM-dd}</c> (and <c>\n{generation}</c> from generation 1).</summary>
     private static ReadOnlySpan<char> DayTail(Span<char> tail, LocalDate date, int generation)
     {
@@ -170,51 +263,4 @@ public static class DeterministicIds
     }
 
     private static string Format(Guid id) => id.ToString("D");
-
-    /// <summary>
-    /// The day ids of one block, made in date order: the name's bytes up to the date are written once,
-    /// and the hash state after the first SHA-1 block (which, for a 36-character block id, ends inside
-    /// the date's year and month) is kept and reused for the following days of that month. Gives exactly
-    /// <see cref="ForDay(string, LocalDate)"/>. Not thread-safe: one per block and thread.
-    /// </summary>
-    internal sealed class DaySequence
-    {
-        private readonly string _blockId;
-        private readonly byte[]? _name;
-        private readonly int _prefixLength;
-        private readonly ShortSha1.FirstBlockCache _firstBlock = new();
-
-        /// <summary>Prepares the ids of the days of the block <paramref name="blockId"/>.</summary>
-        public DaySequence(string blockId)
-        {
-            _blockId = blockId;
-
-            // Room for the namespace, "day\n", the block id, "\n" and a date of ten characters; longer
-            // block ids (no id the planner derives) take the general path.
-            var maxBytes = 16 + Encoding.UTF8.GetMaxByteCount(4 + blockId.Length + 1) + 10;
-            if (maxBytes > StackBytes)
-            {
-                return;
-            }
-
-            _name = new byte[maxBytes];
-            _prefixLength = WriteName(_name, PlannerNamespace, "day\n", blockId, "\n");
-        }
-
-        /// <summary>The id of the block's day on <paramref name="date"/>.</summary>
-        public string For(LocalDate date)
-        {
-            if (_name is null || date.Year is < 1 or > 9999)
-            {
-                return ForDay(_blockId, date);
-            }
-
-            Span<char> iso = stackalloc char[10];
-            WriteIsoDate(iso, date);
-            var length = _prefixLength + Encoding.UTF8.GetBytes(iso, _name.AsSpan(_prefixLength));
-            Span<byte> hash = stackalloc byte[20];
-            ShortSha1.Hash(_name.AsSpan(0, length), hash, _firstBlock);
-            return Format(ToUuid(hash));
-        }
-    }
 }

@@ -78,21 +78,52 @@ public sealed class DeterministicIdsTests
     }
 
     [Fact]
-    public void The_first_block_cache_never_changes_a_hash()
+    public void Hashing_many_two_block_messages_at_once_equals_hashing_each()
     {
-        // Messages sharing a first block, messages not sharing it, in any order, through one cache.
-        var cache = new ShortSha1.FirstBlockCache();
-        var prefix = Gen.Byte.Array[64];
-        Gen.Select(prefix, Gen.Byte.Array[0, 60], Gen.Bool).Array[1, 20].Sample(messages =>
+        // Any count (partial groups of eight included), any length that takes two blocks.
+        Gen.Byte.Array[ShortSha1.TwoBlockMinBytes, ShortSha1.MaxManagedBytes].Array[0, 30].Sample(messages =>
         {
-            var shared = messages[0].Item1;
-            foreach (var (own, tail, useShared) in messages)
+            var slots = new byte[messages.Length * 128];
+            for (var i = 0; i < messages.Length; i++)
             {
-                var message = (useShared ? shared : own).Concat(tail).ToArray()[..Math.Min(119, 64 + tail.Length)];
-                var managed = new byte[20];
-                ShortSha1.Hash(message, managed, cache);
-                Assert.Equal(SHA1.HashData(message), managed);
+                messages[i].CopyTo(slots, i * 128);
+                ShortSha1.PadTwoBlocks(slots.AsSpan(i * 128, 128), messages[i].Length);
             }
+
+            var digests = new byte[messages.Length * 20];
+            ShortSha1.HashTwoBlockMessages(slots, messages.Length, digests);
+            for (var i = 0; i < messages.Length; i++)
+            {
+                Assert.Equal(SHA1.HashData(messages[i]), digests[(i * 20)..((i + 1) * 20)]);
+            }
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Session_ids_made_together_equal_each_made_alone()
+    {
+        // Day ids of every kind: derived ones, short ones (one block), long ones (past the managed hash).
+        var dayIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[0, 200]);
+        Gen.Select(dayIds, Gen.Int[0, 1000]).Array[0, 40].Sample(names =>
+        {
+            var ids = new string[names.Length];
+            DeterministicIds.ForSessions([.. names.Select(n => n.Item1)], [.. names.Select(n => n.Item2)], ids);
+            Assert.Equal(names.Select(n => DeterministicIds.ForSession(n.Item1, n.Item2)), ids);
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Day_ids_made_together_equal_each_made_alone()
+    {
+        // Block ids of every kind: derived ones, short ones (one block), long ones (past the managed hash);
+        // dates of every year, signs and five digits included.
+        var blockIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[0, 200]);
+        var dates = Gen.Int[-9997 * 365, 9999 * 365].Select(d => new LocalDate(1, 1, 1).PlusDays(d));
+        Gen.Select(blockIds, dates.Array[0, 40]).Sample((blockId, days) =>
+        {
+            var ids = new string[days.Length];
+            DeterministicIds.ForDays(blockId, days, ids);
+            Assert.Equal(days.Select(d => DeterministicIds.ForDay(blockId, d)), ids);
         }, iter: 500);
     }
 
@@ -111,25 +142,6 @@ public sealed class DeterministicIdsTests
             Assert.Equal(Oracle("session\n" + parent + "\n" + position + suffix), DeterministicIds.ForSession(parent, position, generation));
             Assert.Equal(Oracle(key), DeterministicIds.Version5(DeterministicIds.PlannerNamespace, key).ToString("D"));
         }, iter: 2000);
-    }
-
-    [Fact]
-    public void A_day_sequence_gives_the_ids_of_ForDay_in_any_order()
-    {
-        var blockIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[0, 300]);
-        var dates = Gen.Int[-9997 * 365, 9999 * 365].Select(d => new LocalDate(1, 1, 1).PlusDays(d));
-        var runs = Gen.Select(dates, Gen.Int[0, 70]).Array[1, 6];
-        Gen.Select(blockIds, runs).Sample((blockId, starts) =>
-        {
-            var sequence = new DeterministicIds.DaySequence(blockId);
-            foreach (var (start, length) in starts)
-            {
-                for (var i = 0; i < length && start.PlusDays(i).Year < 9999; i++)
-                {
-                    Assert.Equal(DeterministicIds.ForDay(blockId, start.PlusDays(i)), sequence.For(start.PlusDays(i)));
-                }
-            }
-        }, iter: 300);
     }
 
     private static string Oracle(string name)
