@@ -39,7 +39,7 @@ public static class ScheduleExpansion
     /// <param name="blockId">The block's id.</param>
     /// <param name="schedule">The block's schedule.</param>
     /// <param name="maxDays">The longest span allowed, in days.</param>
-    /// <returns>The days, in date order, each with its sessions; made lazily, one at a time.</returns>
+    /// <returns>The days, in date order, each with its sessions; made lazily, a run of days at a time (a run ends once it holds 64 sessions, so that their ids are hashed together).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="blockId"/> or <paramref name="schedule"/> is null.</exception>
     /// <exception cref="SpanTooLongException">The block spans more than <paramref name="maxDays"/> days; thrown here, before anything is produced.</exception>
     public static IEnumerable<ProgramDay> Materialize(string blockId, BlockSchedule schedule, int maxDays = DefaultMaxDays)
