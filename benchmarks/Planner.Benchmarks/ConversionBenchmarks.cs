@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -6,7 +7,9 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using NodaTime;
 using Planner.Migration.Legacy;
+using Planner.Model.Scheduling;
 
 namespace Planner.Benchmarks;
 
@@ -15,7 +18,9 @@ namespace Planner.Benchmarks;
 /// (<c>JsonDocument.Parse</c> plus a full walk, the baseline)? Two corpora: a few MB of generated
 /// programs of every shape, and one 50 MB program. The extra columns turn the mean time into
 /// programs/s, input MB/s and rows/s (blocks, days, sessions and goal links produced), and the
-/// allocation into bytes per row.
+/// allocation into bytes per row. Two lines say where Convert's time goes: Diagnose (the reading and
+/// checking alone) and the ids alone (a version-5 UUID, so a SHA-1, per day and session: the id
+/// contract sets that floor, whatever the rest costs).
 /// </summary>
 /// <remarks>dotnet run -c Release --project benchmarks/Planner.Benchmarks -- --filter '*ConversionBenchmarks*'</remarks>
 [MemoryDiagnoser]
@@ -24,13 +29,19 @@ namespace Planner.Benchmarks;
 public class ConversionBenchmarks
 {
     private LegacyProgramRow[] _rows = [];
+    private ConversionCorpus.BlockDays[] _blocks = [];
     private readonly LegacyConverter _converter = new();
 
     [Params("corpus", "large-50MB")]
     public string Corpus { get; set; } = "corpus";
 
     [GlobalSetup]
-    public void Setup() => _rows = ConversionCorpus.Get(Corpus).Rows;
+    public void Setup()
+    {
+        var corpus = ConversionCorpus.Get(Corpus);
+        _rows = corpus.Rows;
+        _blocks = corpus.Blocks;
+    }
 
     [Benchmark(Baseline = true, Description = "JsonDocument.Parse + full walk")]
     public long ParseAndWalk()
@@ -69,6 +80,63 @@ public class ConversionBenchmarks
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Only the day and session ids Convert makes (a SHA-1 each, as the id contract requires), from
+    /// inputs gathered in the setup, without reading or entities: a floor under any conversion that
+    /// keeps the ids.
+    /// </summary>
+    [Benchmark(Description = "day and session ids only (floor)")]
+    public long IdsOnly()
+    {
+        long length = 0;
+        var dates = new List<LocalDate>();
+        var dayIdsOfSessions = new List<string>();
+        var positions = new List<int>();
+        var ids = new string[1024];
+        foreach (var block in _blocks)
+        {
+            // As the converter does: a block's day ids together, then its session ids together.
+            dates.Clear();
+            dayIdsOfSessions.Clear();
+            positions.Clear();
+            foreach (var (date, _) in block.Days)
+            {
+                dates.Add(date);
+            }
+
+            if (ids.Length < dates.Count)
+            {
+                ids = new string[dates.Count * 2];
+            }
+
+            var dayIds = ids.AsSpan(0, dates.Count);
+            DeterministicIds.ForDays(block.BlockId, CollectionsMarshal.AsSpan(dates), dayIds);
+            for (var i = 0; i < dayIds.Length; i++)
+            {
+                length += dayIds[i].Length;
+                for (var position = 0; position < block.Days[i].Sessions; position++)
+                {
+                    dayIdsOfSessions.Add(dayIds[i]);
+                    positions.Add(position);
+                }
+            }
+
+            if (ids.Length < positions.Count)
+            {
+                ids = new string[positions.Count * 2];
+            }
+
+            var sessionIds = ids.AsSpan(0, positions.Count);
+            DeterministicIds.ForSessions(CollectionsMarshal.AsSpan(dayIdsOfSessions), CollectionsMarshal.AsSpan(positions), sessionIds);
+            foreach (var id in sessionIds)
+            {
+                length += id.Length;
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Visits every value and reads every name and string, as any reader of the document must.</summary>
@@ -112,12 +180,25 @@ internal sealed class ConversionCorpus
         Rows = rows;
         Bytes = rows.Sum(r => (long)Encoding.UTF8.GetByteCount(r.WeeklySchedule ?? string.Empty));
         var converter = new LegacyConverter();
+        var blocks = new List<BlockDays>();
         foreach (var row in rows)
         {
             var conversion = converter.Convert(row);
             ProducedRows += conversion.Blocks.Count + conversion.Days.Count + conversion.Sessions.Count + conversion.BlockGoals.Count;
+            foreach (var block in conversion.Blocks)
+            {
+                blocks.Add(new BlockDays(block.Id, [.. block.Days.Select(d => (d.Date, d.Sessions.Count))]));
+            }
         }
+
+        Blocks = [.. blocks];
     }
+
+    /// <summary>What the ids of a block's days and sessions are made from.</summary>
+    internal sealed record BlockDays(string BlockId, (LocalDate Date, int Sessions)[] Days);
+
+    /// <summary>The blocks of the converted corpus, for the ids-only floor.</summary>
+    public BlockDays[] Blocks { get; }
 
     public LegacyProgramRow[] Rows { get; }
 

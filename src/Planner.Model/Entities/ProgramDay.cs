@@ -19,6 +19,21 @@ public class ProgramDay
     private string _blockId = string.Empty;
     private ProgramBlock? _block;
 
+    /// <summary>Creates a day with a fresh <see cref="ConcurrencyStamp"/>.</summary>
+    public ProgramDay()
+    {
+        ConcurrencyStamp = ConcurrencyStamps.New();
+        Sessions = new List<ScheduledSession>();
+    }
+
+    // The constructor of materialised rows: no fresh stamp, the session list sized for the day. Its
+    // parameter names no property, so EF Core never binds it and keeps using the public constructor.
+    private ProgramDay(int sessionCapacity)
+    {
+        ConcurrencyStamp = ConcurrencyStamps.Initial;
+        Sessions = new List<ScheduledSession>(sessionCapacity);
+    }
+
     /// <summary>The day's id, unique across all programs.</summary>
     public string Id { get; set; } = string.Empty;
 
@@ -80,10 +95,26 @@ public class ProgramDay
     /// The day's concurrency token: a new value whenever the day's own values change. Managed by the
     /// entity, so it works on every provider (SQLite included).
     /// </summary>
-    public string ConcurrencyStamp { get; set; } = ConcurrencyStamps.New();
+    public string ConcurrencyStamp { get; set; }
 
     /// <summary>The sessions planned on this day, ordered by <see cref="ScheduledSession.Position"/>.</summary>
-    public ICollection<ScheduledSession> Sessions { get; set; } = new List<ScheduledSession>();
+    public ICollection<ScheduledSession> Sessions { get; set; }
+
+    /// <summary>
+    /// A day materialised from a schedule or converted from legacy data: its values written straight to
+    /// the fields, with the <see cref="ConcurrencyStamps.Initial"/> stamp, so the same input gives the
+    /// same row without renewing a stamp per value.
+    /// </summary>
+    internal static ProgramDay Materialized(string id, string blockId, LocalDate date, string? name, string? notes, int? readiness, int sessionCapacity) =>
+        new(sessionCapacity)
+        {
+            Id = id,
+            _blockId = blockId,
+            _date = date,
+            _name = name,
+            _notes = notes,
+            _readiness = readiness,
+        };
 
     private void Change<T>(ref T field, T value)
     {

@@ -20,6 +20,13 @@ public class ScheduledSession
     private ProgramDay? _day;
     private SessionTemplate? _sessionTemplate;
 
+    /// <summary>Creates a session with a fresh <see cref="ConcurrencyStamp"/>.</summary>
+    public ScheduledSession() => ConcurrencyStamp = ConcurrencyStamps.New();
+
+    // The constructor of materialised rows: no fresh stamp. Its parameter names no property, so EF Core
+    // never binds it and keeps using the public constructor.
+    private ScheduledSession(string stamp) => ConcurrencyStamp = stamp;
+
     /// <summary>The session's id, unique across all programs.</summary>
     public string Id { get; set; } = string.Empty;
 
@@ -113,7 +120,7 @@ public class ScheduledSession
     /// <summary>
     /// The session's concurrency token: a new value whenever the session's own values change.
     /// </summary>
-    public string ConcurrencyStamp { get; set; } = ConcurrencyStamps.New();
+    public string ConcurrencyStamp { get; set; }
 
     /// <summary>
     /// Reads <see cref="CompletionData"/> as a <see cref="SessionCompletion"/>: the common fields typed,
@@ -126,6 +133,24 @@ public class ScheduledSession
     /// <summary>Writes <see cref="CompletionData"/> from a typed view, keeping its other fields.</summary>
     /// <param name="completion">The completion data, or <see langword="null"/> to clear it.</param>
     public void SetCompletion(SessionCompletion? completion) => CompletionData = completion?.ToJson();
+
+    /// <summary>
+    /// A session materialised from a schedule or converted from legacy data: its values written straight
+    /// to the fields, with the <see cref="ConcurrencyStamps.Initial"/> stamp, so the same input gives the
+    /// same row without renewing a stamp per value.
+    /// </summary>
+    internal static ScheduledSession Materialized(string id, string dayId, string sessionTemplateId, int position, string? slot, string? notes, bool isCompleted, string? completionData) =>
+        new(ConcurrencyStamps.Initial)
+        {
+            Id = id,
+            _dayId = dayId,
+            _sessionTemplateId = sessionTemplateId,
+            _position = position,
+            _slot = slot,
+            _notes = notes,
+            _isCompleted = isCompleted,
+            _completionData = completionData,
+        };
 
     private void Change<T>(ref T field, T value)
     {

@@ -1,5 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
+using CsCheck;
 using NodaTime;
 using Planner.Model.Scheduling;
+
+// SHA-1 is the hash RFC 9562 version 5 is defined on: the tests compare against the system one.
+#pragma warning disable CA5350
 
 namespace Planner.Model.Tests.Scheduling;
 
@@ -57,5 +63,93 @@ public sealed class DeterministicIdsTests
         Assert.Equal(DeterministicIds.ForDay("blk-1", date), DeterministicIds.ForDay("blk-1", date, 0));
         Assert.Equal(DeterministicIds.ForSession("day-1", 3), DeterministicIds.ForSession("day-1", 3, 0));
         Assert.All(ids, id => Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", id));
+    }
+
+    [Fact]
+    public void The_managed_sha1_equals_the_system_sha1_for_every_length()
+    {
+        // Lengths around the one- and two-block edges (55, 56, 63, 64, 119, 120) and past them.
+        Gen.Byte.Array[0, 200].Sample(message =>
+        {
+            var managed = new byte[20];
+            ShortSha1.Hash(message, managed);
+            Assert.Equal(SHA1.HashData(message), managed);
+        }, iter: 5000);
+    }
+
+    [Fact]
+    public void Hashing_many_two_block_messages_at_once_equals_hashing_each()
+    {
+        // Any count (partial groups of eight included), any length that takes two blocks.
+        Gen.Byte.Array[ShortSha1.TwoBlockMinBytes, ShortSha1.MaxManagedBytes].Array[0, 30].Sample(messages =>
+        {
+            var slots = new byte[messages.Length * 128];
+            for (var i = 0; i < messages.Length; i++)
+            {
+                messages[i].CopyTo(slots, i * 128);
+                ShortSha1.PadTwoBlocks(slots.AsSpan(i * 128, 128), messages[i].Length);
+            }
+
+            var digests = new byte[messages.Length * 20];
+            ShortSha1.HashTwoBlockMessages(slots, messages.Length, digests);
+            for (var i = 0; i < messages.Length; i++)
+            {
+                Assert.Equal(SHA1.HashData(messages[i]), digests[(i * 20)..((i + 1) * 20)]);
+            }
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Session_ids_made_together_equal_each_made_alone()
+    {
+        // Day ids of every kind: derived ones, short ones (one block), long ones (past the managed hash).
+        var dayIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[0, 200]);
+        Gen.Select(dayIds, Gen.Int[0, 1000]).Array[0, 40].Sample(names =>
+        {
+            var ids = new string[names.Length];
+            DeterministicIds.ForSessions([.. names.Select(n => n.Item1)], [.. names.Select(n => n.Item2)], ids);
+            Assert.Equal(names.Select(n => DeterministicIds.ForSession(n.Item1, n.Item2)), ids);
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Day_ids_made_together_equal_each_made_alone()
+    {
+        // Block ids of every kind: derived ones, short ones (one block), long ones (past the managed hash);
+        // dates of every year, signs and five digits included.
+        var blockIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[0, 200]);
+        var dates = Gen.Int[-9997 * 365, 9999 * 365].Select(d => new LocalDate(1, 1, 1).PlusDays(d));
+        Gen.Select(blockIds, dates.Array[0, 40]).Sample((blockId, days) =>
+        {
+            var ids = new string[days.Length];
+            DeterministicIds.ForDays(blockId, days, ids);
+            Assert.Equal(days.Select(d => DeterministicIds.ForDay(blockId, d)), ids);
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Ids_are_uuid5_of_their_documented_names()
+    {
+        // The oracle: RFC 9562 section 5.5 with the system SHA-1 over the names as the remarks spell them.
+        var names = Gen.Char['\0', '\u07ff'].Array[0, 80].Select(c => new string(c));
+        var dates = Gen.Int[-9997 * 365, 9999 * 365].Select(d => new LocalDate(1, 1, 1).PlusDays(d));
+        Gen.Select(names, names, dates, Gen.Int[0, 1000], Gen.Int[0, 3]).Sample((parent, key, date, position, generation) =>
+        {
+            var isoDate = date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var suffix = generation == 0 ? "" : "\n" + generation;
+            Assert.Equal(Oracle("block\n" + parent + "\n" + key), DeterministicIds.ForBlock(parent, key));
+            Assert.Equal(Oracle("day\n" + parent + "\n" + isoDate + suffix), DeterministicIds.ForDay(parent, date, generation));
+            Assert.Equal(Oracle("session\n" + parent + "\n" + position + suffix), DeterministicIds.ForSession(parent, position, generation));
+            Assert.Equal(Oracle(key), DeterministicIds.Version5(DeterministicIds.PlannerNamespace, key).ToString("D"));
+        }, iter: 2000);
+    }
+
+    private static string Oracle(string name)
+    {
+        var bytes = DeterministicIds.PlannerNamespace.ToByteArray(bigEndian: true).Concat(Encoding.UTF8.GetBytes(name)).ToArray();
+        var uuid = SHA1.HashData(bytes)[..16];
+        uuid[6] = (byte)((uuid[6] & 0x0F) | 0x50);
+        uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80);
+        return new Guid(uuid, bigEndian: true).ToString("D");
     }
 }

@@ -30,6 +30,38 @@ public sealed class ExpansionTests
     }
 
     [Fact]
+    public void Materialised_rows_are_the_oracle_days_with_their_ids_values_and_initial_stamps()
+    {
+        // Runs of days and sessions get their ids together: each must still be its own, in order.
+        var blockIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[1, 80]);
+        Gen.Select(ScheduleGenerators.AnySchedule, blockIds).Sample((spec, blockId) =>
+        {
+            var expected = ExpansionOracle.Expand(spec);
+            var days = ScheduleExpansion.Materialize(blockId, spec.Build()).ToList();
+
+            Assert.Equal(expected.Count, days.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var (date, sessions, name, notes, readiness) = expected[i];
+                var day = days[i];
+                Assert.Equal((DeterministicIds.ForDay(blockId, date), blockId, date, name, notes, readiness), (day.Id, day.BlockId, day.Date, day.Name, day.Notes, day.Readiness));
+                Assert.Equal(ConcurrencyStamps.Initial, day.ConcurrencyStamp);
+                Assert.Equal(sessions.Length, day.Sessions.Count);
+                var position = 0;
+                foreach (var session in day.Sessions)
+                {
+                    var planned = sessions[position];
+                    Assert.Equal(
+                        (DeterministicIds.ForSession(day.Id, position), day.Id, planned.TemplateId, position, planned.Slot, planned.Notes, planned.IsCompleted, planned.CompletionData),
+                        (session.Id, session.DayId, session.SessionTemplateId, session.Position, session.Slot, session.Notes, session.IsCompleted, session.CompletionData));
+                    Assert.Equal(ConcurrencyStamps.Initial, session.ConcurrencyStamp);
+                    position++;
+                }
+            }
+        }, iter: 200);
+    }
+
+    [Fact]
     public void The_public_per_date_lookup_agrees_with_the_oracle_without_overrides()
     {
         ScheduleGenerators.AnySchedule.Sample(spec =>
