@@ -847,9 +847,10 @@ internal sealed class LegacyScheduleReader
             }
             else if (Is(property, "readiness", ref seen, 4, path))
             {
-                if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var r) && r is >= 1 and <= 10)
+                // A whole number written as 7.0 (as Python writes a float) is the integer 7; 6.5 is not.
+                if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var r) && r == decimal.Truncate(r) && r is >= 1 and <= 10)
                 {
-                    readiness = r;
+                    readiness = (int)r;
                 }
                 else if (value.ValueKind != JsonValueKind.Null)
                 {

@@ -145,6 +145,15 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_readiness_written_as_a_whole_float_is_that_integer()
+    {
+        var conversion = Convert(Block("\"days\": {\"2024-01-02\": {\"readiness\": 7.0}, \"2024-01-03\": {\"readiness\": 1e1}}"));
+
+        Assert.Empty(conversion.Diagnostics);
+        Assert.Equal([7, 10], conversion.Days.Where(d => d.Readiness is not null).Select(d => d.Readiness!.Value));
+    }
+
+    [Fact]
     public void An_invalid_readiness_is_not_stored()
     {
         var conversion = Convert(Block("\"days\": {\"2024-01-02\": {\"readiness\": 0, \"notes\": \"n\"}}"));
