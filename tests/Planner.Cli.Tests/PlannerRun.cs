@@ -73,18 +73,4 @@ internal static class PlannerRun
             return Path.Combine(root.FullName, "src", "Planner.Cli", "bin", configuration.Name, framework.Name, "planner.dll");
         }
     }
-
-    /// <summary>Why tests that need real conversions cannot run yet, or null once the converter is in.</summary>
-    public static string? ConverterMissing()
-    {
-        try
-        {
-            new LegacyConverter().Convert(new LegacyProgramRow("probe", "probe", null, null, null, null));
-            return null;
-        }
-        catch (NotImplementedException)
-        {
-            return "needs the real LegacyConverter (the converter issue); it is still a stub on this branch";
-        }
-    }
 }

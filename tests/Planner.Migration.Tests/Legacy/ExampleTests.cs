@@ -22,7 +22,7 @@ public sealed partial class ExampleTests
     public void An_example_converts_to_the_counts_its_README_states(string file)
     {
         var folder = LegacyTestRows.SharedFolder("legacy/examples");
-        var expected = ReadExpectations(Path.Combine(folder, "README.md"));
+        var expected = SharedExamples.Expectations(Path.Combine(folder, "README.md"));
         Assert.True(expected.ContainsKey(file), $"The examples README has no row for {file}.");
         var (blocks, days, sessions, codes) = expected[file];
 
@@ -38,41 +38,8 @@ public sealed partial class ExampleTests
     public void The_README_lists_every_example_and_at_least_five()
     {
         var folder = LegacyTestRows.SharedFolder("legacy/examples");
-        var expected = ReadExpectations(Path.Combine(folder, "README.md"));
+        var expected = SharedExamples.Expectations(Path.Combine(folder, "README.md"));
         Assert.True(expected.Count >= 5, "The README table was not read.");
         Assert.All(expected.Keys, file => Assert.True(File.Exists(Path.Combine(folder, file)), file));
     }
-
-    /// <summary>Reads the README's table: | `file` | blocks | days | sessions | diagnostics |.</summary>
-    private static Dictionary<string, (int Blocks, int Days, int Sessions, List<string> Codes)> ReadExpectations(string readme)
-    {
-        var result = new Dictionary<string, (int, int, int, List<string>)>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(readme))
-        {
-            var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length < 6 || !cells[1].StartsWith('`'))
-            {
-                continue;
-            }
-
-            var codes = new List<string>();
-            foreach (Match match in CodePattern().Matches(cells[5]))
-            {
-                var times = match.Groups[2].Value == "twice" ? 2 : 1;
-                codes.AddRange(Enumerable.Repeat(match.Groups[1].Value, times));
-            }
-
-            result[cells[1].Trim('`')] = (LeadingNumber(cells[2]), LeadingNumber(cells[3]), LeadingNumber(cells[4]), codes);
-        }
-
-        return result;
-
-        static int LeadingNumber(string cell) => int.Parse(NumberPattern().Match(cell).Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"`([a-z-]+)`(?:\s*\((twice)\))?")]
-    private static partial Regex CodePattern();
-
-    [GeneratedRegex(@"^\d+")]
-    private static partial Regex NumberPattern();
 }

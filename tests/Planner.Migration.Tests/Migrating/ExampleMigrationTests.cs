@@ -1,3 +1,4 @@
+using Planner.Migration.Tests.Legacy;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Planner.Migration.Legacy;
@@ -17,11 +18,9 @@ public abstract partial class ExampleMigrationTests
     [SkippableFact]
     public async Task The_shared_examples_migrate_to_exactly_the_converters_rows()
     {
-        var missing = ConverterMissing();
-        Skip.If(missing is not null, missing);
-        var folder = SharedExamples();
-        var expected = ReadReadme(Path.Combine(folder, "README.md"));
-        var rows = expected.Keys.Select(file => (File: file, Row: ReadRowFile(Path.Combine(folder, file)))).ToList();
+        var folder = LegacyTestRows.SharedFolder("legacy/examples");
+        var expected = SharedExamples.Expectations(Path.Combine(folder, "README.md"));
+        var rows = expected.Keys.Select(file => (File: file, Row: LegacyTestRows.ReadRowFile(Path.Combine(folder, file)))).ToList();
         var conversions = rows.ToDictionary(r => r.Row.Id, r => new LegacyConverter().Convert(r.Row));
 
         await using var db = await NewDatabaseAsync();
@@ -63,85 +62,6 @@ public abstract partial class ExampleMigrationTests
 
         public int GetHashCode(RowImage obj) => HashCode.Combine(obj.Table, obj.Key);
     }
-
-    private static string? ConverterMissing()
-    {
-        try
-        {
-            new LegacyConverter().Convert(new LegacyProgramRow("probe", "probe", null, null, null, null));
-            return null;
-        }
-        catch (NotImplementedException)
-        {
-            return "needs the real LegacyConverter (the converter issue); it is still a stub on this branch";
-        }
-    }
-
-    /// <summary>The first <c>shared/legacy/examples</c> folder beside an ancestor of the test's folder.</summary>
-    private static string SharedExamples()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "legacy", "examples");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("No shared/legacy/examples folder beside any ancestor of the tests: check out shared/ beside the repository.");
-    }
-
-    private static LegacyProgramRow ReadRowFile(string path)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var root = document.RootElement;
-        return new LegacyProgramRow(
-            root.GetProperty("id").GetString()!,
-            root.GetProperty("name").GetString()!,
-            Text(root, "start_date"),
-            Text(root, "end_date"),
-            Text(root, "goal_ids"),
-            Text(root, "weekly_schedule"));
-
-        static string? Text(JsonElement row, string name) =>
-            !row.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-            : value.ValueKind == JsonValueKind.String ? value.GetString()
-            : value.GetRawText();
-    }
-
-    /// <summary>The README's table: | `file` | blocks | days | sessions | diagnostics |.</summary>
-    private static Dictionary<string, (int Blocks, int Days, int Sessions, List<string> Codes)> ReadReadme(string readme)
-    {
-        var result = new Dictionary<string, (int, int, int, List<string>)>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(readme))
-        {
-            var cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length < 6 || !cells[1].StartsWith('`'))
-            {
-                continue;
-            }
-
-            var codes = new List<string>();
-            foreach (Match match in CodePattern().Matches(cells[5]))
-            {
-                codes.AddRange(Enumerable.Repeat(match.Groups[1].Value, match.Groups[2].Value == "twice" ? 2 : 1));
-            }
-
-            result[cells[1].Trim('`')] = (Leading(cells[2]), Leading(cells[3]), Leading(cells[4]), codes);
-        }
-
-        Assert.True(result.Count >= 5, "The examples README table was not read.");
-        return result;
-
-        static int Leading(string cell) => int.Parse(NumberPattern().Match(cell).Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"`([a-z-]+)`(?:\s*\((twice)\))?")]
-    private static partial Regex CodePattern();
-
-    [GeneratedRegex(@"^\d+")]
-    private static partial Regex NumberPattern();
 }
 
 public sealed class SqliteExampleMigrationTests : ExampleMigrationTests
