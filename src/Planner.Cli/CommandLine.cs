@@ -82,8 +82,14 @@ internal sealed class DatabaseOptions
                     throw new UsageException($"planner {verb}: --report '{path}' is a folder; give a file name.");
                 }
 
+                var existed = File.Exists(path);
                 using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write))
                 {
+                }
+
+                if (!existed)
+                {
+                    File.Delete(path); // only a probe: the report is written at the end
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

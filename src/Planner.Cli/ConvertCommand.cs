@@ -19,6 +19,10 @@ internal static class ConvertCommand
         Indented = false,
     };
 
+    // A row may carry weekly_schedule as inline JSON: read it deep enough that the converter, not this
+    // parser, judges the document's depth (too-large, exit 1).
+    private static readonly JsonDocumentOptions RowParsing = new() { MaxDepth = 1024 };
+
     /// <summary>Runs the verb on the process's standard streams.</summary>
     internal static int Run(string[] args)
     {
@@ -115,7 +119,7 @@ internal static class ConvertCommand
 
         try
         {
-            using var whole = JsonDocument.Parse(text);
+            using var whole = JsonDocument.Parse(text, RowParsing);
             if (!TryReadRow(whole.RootElement, out var row, out var extraKeys, out problem))
             {
                 problems.Add(problem);
@@ -145,7 +149,7 @@ internal static class ConvertCommand
 
             try
             {
-                using var document = JsonDocument.Parse(line);
+                using var document = JsonDocument.Parse(line, RowParsing);
                 if (TryReadRow(document.RootElement, out var row, out var extraKeys, out problem))
                 {
                     rows.Add((row, extraKeys));

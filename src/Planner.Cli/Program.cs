@@ -15,7 +15,7 @@ internal static class CliEntry
         }
 
         var verb = args[0];
-        var rest = args.Length > 0 ? args[1..] : [];
+        var rest = args[1..];
         switch (verb)
         {
             case "-h" or "--help" or "help":

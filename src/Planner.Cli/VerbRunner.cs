@@ -38,6 +38,12 @@ internal static class VerbRunner
             Console.Error.WriteLine($"planner {verb}: {e.Message}");
             return 2;
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C while a read was in flight: what was written is complete, as after the programs in flight.
+            Console.Error.WriteLine($"planner {verb}: cancelled; the programs written so far are complete. Run it again to go on.");
+            return 1;
+        }
         catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
         {
             Console.Error.WriteLine($"planner {verb}: database or file problem: {e.Message.ReplaceLineEndings(" ")}");

@@ -193,6 +193,16 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_row_with_an_inline_schedule_nested_too_deep_is_the_converters_too_large_not_a_file_problem()
+    {
+        var deep = new string('[', 100) + new string(']', 100);
+        var (exitCode, stdout, _) = Run(["-"], "{\"id\": \"deep\", \"name\": \"n\", \"weekly_schedule\": {\"monday\": " + deep + "}}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(JsonDocument.Parse(stdout).RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "too-large");
+    }
+
+    [Fact]
     public void A_folder_is_not_a_file()
     {
         var (exitCode, _, stderr) = Run([_folder]);

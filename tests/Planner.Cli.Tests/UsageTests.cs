@@ -29,4 +29,23 @@ public sealed class UsageTests
         Assert.Equal(string.Empty, output);
         Assert.Contains("usage: planner", error);
     }
+
+    [Fact]
+    public void A_run_cancelled_while_a_read_is_in_flight_ends_with_one_line_and_exit_1()
+    {
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(1, VerbRunner.Run("verify", _ => throw new OperationCanceledException()));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.StartsWith("planner verify: cancelled", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
 }

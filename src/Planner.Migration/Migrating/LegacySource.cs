@@ -45,7 +45,7 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
     public async Task<Dictionary<string, LegacyProgramRow>> ReadRangeAsync(string firstId, string lastId, CancellationToken cancellationToken)
     {
         var id = tables.Programs.Column("Id").QuotedName;
-        var sql = SelectPrograms() + $" WHERE {id} >= @first AND {id} <= @last" + (tables.IsPostgres ? " FOR SHARE" : string.Empty);
+        var sql = SelectPrograms() + $" WHERE {id} >= @first AND {id} <= @last" + (tables.IsPostgres && Transaction is not null ? " FOR SHARE" : string.Empty); // a lock only inside a write: verify stays read-only
         await using var command = Command(sql);
         Add(command, "@first", firstId);
         Add(command, "@last", lastId);

@@ -35,11 +35,13 @@ internal static class ReferencePaths
 
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+            // As the converter reads it: escaped lone surrogates ("\ud800") become U+FFFD first.
+            using var document = JsonDocument.Parse(Legacy.LegacyScheduleReader.ReplaceLoneSurrogateEscapes(json), new JsonDocumentOptions { MaxDepth = 256 });
             return Walk(document.RootElement, root, null, false, match);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // The path is a courtesy for the message; without it the diagnostic still names the id.
             return null;
         }
     }

@@ -20,7 +20,7 @@ public sealed class PostgresCollationTests
         // Ordinal order: p-B, p-D, p-a, p-c; the collation's: p-a, p-B, p-c, p-D.
         string[] ids = ["p-a", "p-B", "p-c", "p-D"];
         await db.InsertProgramsAsync(ids.Select((id, i) => TestPrograms.Program(i + 1) with { Id = id }));
-        var migrator = new LegacyMigrator<PlannerDbContext>(db.CreateContext, new LegacyMigrationOptions { BatchSize = 2 }, null, TestConversions.Convert);
+        var migrator = new LegacyMigrator<PlannerDbContext>(db.CreateContext, new LegacyMigrationOptions { BatchSize = 2 });
         await migrator.CreateSchemaAsync();
 
         var report = await migrator.MigrateAsync();

@@ -85,8 +85,8 @@ public abstract class MigratorTests
         Assert.Equal(sessions, report.Rows["scheduled_sessions"]);
         Assert.Equal(12, await db.CountAsync("planner_migration_ledger"));
 
-        // The odd programs carry an unknown key: a warning with its path, and the program is in.
-        Assert.Equal(6, report.Warnings.Count(w => w.Diagnostic.Code == DiagnosticCodes.UnknownField && w.Diagnostic.Path == "$.colour"));
+        // The even programs' block carries an unknown key: a warning with its path, and the program is in.
+        Assert.Equal(6, report.Warnings.Count(w => w.Diagnostic.Code == DiagnosticCodes.UnknownField && w.Diagnostic.Path == "$.blocks[0].colour"));
 
         await using var context = db.CreateContext();
         var day = await context.Days.AsNoTracking().Include(d => d.Sessions).SingleAsync(d => d.Block!.ProgramId == "p-00002" && d.Date == new LocalDate(2024, 1, 3));
@@ -210,6 +210,20 @@ public abstract class MigratorTests
     }
 
     [SkippableFact]
+    public async Task An_unknown_template_written_with_a_lone_surrogate_escape_fails_that_program_only()
+    {
+        await using var db = await SeededAsync(3);
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"monday\": \"tpl-\\ud800x\"}' WHERE id = 'p-00001'");
+        await Migrator(db).CreateSchemaAsync();
+
+        var report = await Migrator(db, batchSize: 1).MigrateAsync();
+
+        Assert.Equal((2, 1), (report.Migrated, report.Failed));
+        var error = report.Failures.Single(f => f.ProgramId == "p-00001").Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.UnknownTemplate, "$.monday"), (error.Code, error.Path));
+    }
+
+    [SkippableFact]
     public async Task Verify_lists_a_row_changed_behind_the_migrations_back()
     {
         await using var db = await SeededAsync(3);
@@ -329,7 +343,7 @@ public abstract class MigratorTests
 
         await using var viaHost = await SeededAsync(4);
         var host = new LegacyMigrator<Planner.Model.Tests.Infrastructure.HostContext>(
-            viaHost.CreateHostContext, Options(100, false, null), null, TestConversions.Convert);
+            viaHost.CreateHostContext, Options(100, false, null));
         var changes = await host.CreateSchemaAsync();
         await host.MigrateAsync();
 
@@ -358,13 +372,13 @@ public abstract class MigratorTests
         var diagnostic = failure.GetProperty("diagnostics").EnumerateArray().Single();
         Assert.Equal(("error", "invalid-json", "$"), (diagnostic.GetProperty("severity").GetString(), diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("path").GetString()));
         var warnings = root.GetProperty("warnings").EnumerateArray().ToList();
-        Assert.Equal(["p-00001", "p-00003"], warnings.Select(w => w.GetProperty("program_id").GetString()));
-        Assert.All(warnings, w => Assert.Equal(("warning", "unknown-field", "$.colour"),
+        Assert.Equal(["p-00004"], warnings.Select(w => w.GetProperty("program_id").GetString())); // p-00002 failed
+        Assert.All(warnings, w => Assert.Equal(("warning", "unknown-field", "$.blocks[0].colour"),
             (w.GetProperty("severity").GetString(), w.GetProperty("code").GetString(), w.GetProperty("path").GetString())));
     }
 
     protected static LegacyMigrator<PlannerDbContext> Migrator(LegacyDatabase db, int batchSize = 100, bool dryRun = false, Instant? clock = null) =>
-        new(db.CreateContext, Options(batchSize, dryRun, clock), null, TestConversions.Convert);
+        new(db.CreateContext, Options(batchSize, dryRun, clock));
 
     private static LegacyMigrationOptions Options(int batchSize, bool dryRun, Instant? clock) => new()
     {

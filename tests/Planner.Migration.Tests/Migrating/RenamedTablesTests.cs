@@ -29,7 +29,7 @@ public abstract class RenamedTablesTests
         await db.InsertNamedAsync("goals", TestPrograms.Goals);
         await db.InsertProgramsAsync(TestPrograms.Many(5));
         RenamedTablesContext Create() => new((DbContextOptions<RenamedTablesContext>)db.Configure(new DbContextOptionsBuilder<RenamedTablesContext>()).Options);
-        var migrator = new LegacyMigrator<RenamedTablesContext>(Create, new LegacyMigrationOptions { BatchSize = 2 }, null, TestConversions.Convert);
+        var migrator = new LegacyMigrator<RenamedTablesContext>(Create, new LegacyMigrationOptions { BatchSize = 2 });
 
         var schema = await migrator.CreateSchemaAsync();
         var report = await migrator.MigrateAsync();
