@@ -60,31 +60,39 @@ internal sealed class LegacyJsonPath
         {
             builder.Append('[').Append(_index.ToString(CultureInfo.InvariantCulture)).Append(']');
         }
-        else if (IsIdentifier(_key))
-        {
-            builder.Append('.').Append(_key);
-        }
         else
         {
-            builder.Append("['");
-            foreach (var c in _key)
-            {
-                switch (c)
-                {
-                    case '\\' or '\'':
-                        builder.Append('\\').Append(c);
-                        break;
-                    case < ' ':
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        break;
-                    default:
-                        builder.Append(c);
-                        break;
-                }
-            }
-
-            builder.Append("']");
+            AppendKey(builder, _key);
         }
+    }
+
+    /// <summary>Appends <c>.key</c> for a plain identifier, <c>['key']</c> (escaped) for any other key.</summary>
+    internal static void AppendKey(StringBuilder builder, string key)
+    {
+        if (IsIdentifier(key))
+        {
+            builder.Append('.').Append(key);
+            return;
+        }
+
+        builder.Append("['");
+        foreach (var c in key)
+        {
+            switch (c)
+            {
+                case '\\' or '\'':
+                    builder.Append('\\').Append(c);
+                    break;
+                case < ' ':
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        builder.Append("']");
     }
 
     internal static bool IsIdentifier(string key)

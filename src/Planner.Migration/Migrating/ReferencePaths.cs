@@ -82,21 +82,11 @@ internal static class ReferencePaths
         }
     }
 
-    /// <summary><c>$.blocks</c> for plain names, <c>$.days['2024-02-30']</c> for the others.</summary>
+    /// <summary><c>$.blocks</c> for plain names, <c>$.days['2024-02-30']</c> for the others: the converter's own rule.</summary>
     internal static string Child(string path, string name)
     {
-        var plain = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
-        if (plain)
-        {
-            return path + "." + name;
-        }
-
-        var escaped = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            escaped.Append(c is '\'' or '\\' ? "\\" + c : c.ToString());
-        }
-
-        return path + "['" + escaped + "']";
+        var builder = new StringBuilder(path);
+        Legacy.LegacyJsonPath.AppendKey(builder, name);
+        return builder.ToString();
     }
 }
