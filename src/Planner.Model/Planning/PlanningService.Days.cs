@@ -7,8 +7,9 @@ namespace Planner.Model.Planning;
 
 public sealed partial class PlanningService
 {
-    // Positions are moved this far up before a day's sessions are renumbered (see PlaceSessionsAsync).
-    private const int PositionOffset = 1_000_000;
+    // Positions are moved this far up before a day's sessions are renumbered (see PlaceSessionsAsync):
+    // the same parking range as the rescheduling engine's, one constant for both.
+    private const int PositionOffset = RescheduleApplication.TemporaryPositionBase;
 
     /// <summary>Writes one day's name, notes and readiness; touches that day's row only.</summary>
     /// <param name="dayId">The day's id.</param>
