@@ -32,7 +32,10 @@ public sealed class PlanConcurrencyException : Exception
     internal PlanConcurrencyException(string sessionId, string? expectedStamp, CalendarSession? current, Exception? innerException = null)
         : base(current is null
             ? $"Session '{sessionId}' was removed since it was read."
-            : $"Session '{sessionId}' changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
+            : expectedStamp is null
+                // Only a removal of logged work without the session's stamp gets here.
+                ? $"Session '{sessionId}' holds work done: removing it needs its current stamp ('{current.ConcurrencyStamp}')."
+                : $"Session '{sessionId}' changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
             innerException)
     {
         EntityId = sessionId;

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Planner.Model.Scheduling;
 using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Planning;
 
 public sealed partial class PlanningService
 {
-    // Positions are moved this far up before a day's sessions are renumbered (see PlaceSessionsAsync).
-    private const int PositionOffset = 1_000_000;
+    // Positions are moved this far up before a day's sessions are renumbered (see PlaceSessionsAsync):
+    // the same parking range as the rescheduling engine's, one constant for both.
+    private const int PositionOffset = RescheduleApplication.TemporaryPositionBase;
 
     /// <summary>Writes one day's name, notes and readiness; touches that day's row only.</summary>
     /// <param name="dayId">The day's id.</param>
@@ -75,23 +77,33 @@ public sealed partial class PlanningService
     }
 
     /// <summary>Removes a session from its day; the day's other sessions close the gap.</summary>
+    /// <remarks>
+    /// A session that holds work done (completed, or with completion data) is removed only when the caller
+    /// gives the session's current stamp: completing a session renews the session's stamp, not its day's, so
+    /// a day stamp alone cannot tell that the caller has seen the logged work.
+    /// </remarks>
     /// <param name="sessionId">The session's id.</param>
     /// <param name="expectedDayStamp">The day's stamp as the caller last saw it; <see langword="null"/> not to check.</param>
+    /// <param name="expectedSessionStamp">The session's stamp as the caller last saw it; <see langword="null"/> not to check (then the session must hold no work done).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The day as it is now.</returns>
     /// <exception cref="KeyNotFoundException">There is no such session.</exception>
-    /// <exception cref="PlanConcurrencyException">The day changed since <paramref name="expectedDayStamp"/>.</exception>
-    public Task<CalendarDay> RemoveSessionAsync(string sessionId, string? expectedDayStamp = null, CancellationToken cancellationToken = default)
+    /// <exception cref="PlanConcurrencyException">The day changed since <paramref name="expectedDayStamp"/>, the session changed since
+    /// <paramref name="expectedSessionStamp"/>, or the session holds work done and <paramref name="expectedSessionStamp"/> was not given.</exception>
+    public Task<CalendarDay> RemoveSessionAsync(string sessionId, string? expectedDayStamp = null, string? expectedSessionStamp = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
         return WriteAsync(
             async ct =>
             {
-                var dayId = await Query<ScheduledSession>().Where(s => s.Id == sessionId).Select(s => s.DayId).SingleOrDefaultAsync(ct).ConfigureAwait(false)
-                    ?? throw new KeyNotFoundException($"There is no session '{sessionId}'.");
+                var session = await LoadSessionAsync(sessionId, expectedSessionStamp, ct).ConfigureAwait(false);
+                if (expectedSessionStamp is null && LoggedWork.IsDone(session))
+                {
+                    throw new PlanConcurrencyException(sessionId, null, await CurrentSessionAsync(sessionId, ct).ConfigureAwait(false));
+                }
+
+                var dayId = session.DayId;
                 var (day, programId) = await LoadDayAsync(dayId, expectedDayStamp, withSessions: true, ct).ConfigureAwait(false);
-                var session = day.Sessions.SingleOrDefault(s => s.Id == sessionId)
-                    ?? throw new PlanConcurrencyException(dayId, expectedDayStamp, await CurrentDayAsync(dayId, ct).ConfigureAwait(false));
                 var ordered = day.Sessions.Where(s => s != session).OrderBy(s => s.Position).ToList();
                 await PlaceSessionsAsync(day, ordered, ct).ConfigureAwait(false);
                 _context.Remove(session);

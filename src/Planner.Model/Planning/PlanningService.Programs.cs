@@ -94,7 +94,8 @@ public sealed partial class PlanningService
     /// as rescheduling's) is never deleted: it stays on its date, before the copied sessions. A target
     /// session not done whose template, slot and notes equal a copied one is that copy (so copying again
     /// changes nothing); the target's other planned, untouched sessions are replaced. Nothing logged is
-    /// copied (completion, readiness, day notes). Target dates without a row get one when a block covers them.
+    /// copied (completion, readiness, day notes), and a target day with a name, notes or readiness of its own
+    /// keeps its name. Target dates without a row get one when a block covers them.
     /// </summary>
     /// <param name="programId">The program's id.</param>
     /// <param name="sourceStart">The first date of the week to copy.</param>
@@ -141,7 +142,12 @@ public sealed partial class PlanningService
                         target = await FindOrCreateDayAsync(programId, sourceDay.BlockId, date, ct).ConfigureAwait(false);
                     }
 
-                    target.Name = sourceDay?.Name;
+                    // A day's name is logged work like its notes and readiness: a day with words of its own keeps them all.
+                    if (!LoggedWork.IsLogged(target))
+                    {
+                        target.Name = sourceDay?.Name;
+                    }
+
                     var existing = target.Sessions.OrderBy(s => s.Position).ToList();
                     var copies = new List<ScheduledSession>();
                     foreach (var planned in sourceDay?.Sessions.OrderBy(s => s.Position) ?? Enumerable.Empty<ScheduledSession>())

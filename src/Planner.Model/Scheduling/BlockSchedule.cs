@@ -65,11 +65,11 @@ public sealed class BlockSchedule
     /// <summary>The overrides within the range, by date.</summary>
     internal DayOverride[] OverridesInRange => _overridesInRange;
 
-    /// <summary>One period of the pattern, starting at <see cref="Start"/>; built once, on first use.</summary>
     /// <summary>The ids of every template the schedule's pattern and its overrides in range name, in ordinal order, once each.</summary>
     internal IReadOnlyList<string> TemplateIds() =>
         PeriodTable.SelectMany(day => day).Concat(_overridesInRange.SelectMany(o => o.SessionArray))
             .Select(s => s.TemplateId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>One period of the pattern, starting at <see cref="Start"/>; built once, on first use.</summary>
     internal PlannedSession[][] PeriodTable => _periodTable ??= Pattern.PeriodTable(Start.DayOfWeek);
 }

@@ -9,7 +9,10 @@ namespace Planner.Model.Scheduling;
 /// </summary>
 internal static class RescheduleApplication
 {
-    /// <summary>Where sessions wait between the stages: far above any real position, one each, never negative (a check constraint).</summary>
+    /// <summary>
+    /// Where sessions wait between the stages: far above any real position, one each, never negative (a
+    /// check constraint). The planning service parks a day's sessions as far up before renumbering them.
+    /// </summary>
     internal const int TemporaryPositionBase = 1_000_000_000;
 
     /// <summary>Applies both stages to entities in memory.</summary>

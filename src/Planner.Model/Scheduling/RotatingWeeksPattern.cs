@@ -41,7 +41,7 @@ public sealed class RotatingWeeksPattern : SchedulePattern
     {
         // Floor division, so dates before the block's start still fall in a well-defined week.
         var offset = Period.DaysBetween(blockStart, date);
-        var week = (int)(Math.Floor(offset / 7.0) % _weeks.Length);
+        var week = ((offset / 7) - (offset % 7 < 0 ? 1 : 0)) % _weeks.Length;
         if (week < 0)
         {
             week += _weeks.Length;

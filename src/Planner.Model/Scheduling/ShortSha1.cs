@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -65,6 +66,8 @@ internal static class ShortSha1
     /// </summary>
     public static void PadTwoBlocks(Span<byte> slot, int length)
     {
+        Debug.Assert(length is >= TwoBlockMinBytes and <= MaxManagedBytes, "A two-block message is 56 to 119 bytes.");
+        Debug.Assert(slot.Length >= 128, "A slot holds two blocks.");
         slot[length] = 0x80;
         slot[(length + 1)..120].Clear();
         BinaryPrimitives.WriteUInt64BigEndian(slot[120..128], (ulong)length * 8);
@@ -85,34 +88,43 @@ internal static class ShortSha1
     /// </remarks>
     public static void HashTwoBlockMessages(ReadOnlySpan<byte> slots, int count, Span<byte> digests)
     {
-        var next = 0;
-        if (Vector256.IsHardwareAccelerated)
+        Debug.Assert(count >= 0 && slots.Length >= count * 128 && digests.Length >= count * 20, "A 128-byte slot and 20 digest bytes per message.");
+        Debug.Assert(ArePadded(slots, count), "Every slot holds a 56 to 119-byte message padded by PadTwoBlocks.");
+        if (!Vector256.IsHardwareAccelerated)
         {
-            Span<Vector256<uint>> state = stackalloc Vector256<uint>[5];
-            for (; next < count; next += 8)
-            {
-                state[0] = Vector256.Create(0x67452301u);
-                state[1] = Vector256.Create(0xEFCDAB89u);
-                state[2] = Vector256.Create(0x98BADCFEu);
-                state[3] = Vector256.Create(0x10325476u);
-                state[4] = Vector256.Create(0xC3D2E1F0u);
-                CompressLanes(state, slots, next, count, 0);
-                CompressLanes(state, slots, next, count, 64);
-                for (var lane = 0; lane < 8 && next + lane < count; lane++)
-                {
-                    var digest = digests.Slice((next + lane) * 20, 20);
-                    for (var i = 0; i < 5; i++)
-                    {
-                        BinaryPrimitives.WriteUInt32BigEndian(digest[(i * 4)..], state[i].GetElement(lane));
-                    }
-                }
-            }
-
+            HashTwoBlockMessagesOneByOne(slots, count, digests);
             return;
         }
 
+        Span<Vector256<uint>> state = stackalloc Vector256<uint>[5];
+        for (var next = 0; next < count; next += 8)
+        {
+            state[0] = Vector256.Create(0x67452301u);
+            state[1] = Vector256.Create(0xEFCDAB89u);
+            state[2] = Vector256.Create(0x98BADCFEu);
+            state[3] = Vector256.Create(0x10325476u);
+            state[4] = Vector256.Create(0xC3D2E1F0u);
+            CompressLanes(state, slots, next, count, 0);
+            CompressLanes(state, slots, next, count, 64);
+            for (var lane = 0; lane < 8 && next + lane < count; lane++)
+            {
+                var digest = digests.Slice((next + lane) * 20, 20);
+                for (var i = 0; i < 5; i++)
+                {
+                    BinaryPrimitives.WriteUInt32BigEndian(digest[(i * 4)..], state[i].GetElement(lane));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="HashTwoBlockMessages"/> one message after another, where 256-bit vectors are not
+    /// hardware-accelerated. Internal so tests cover it on machines where they are.
+    /// </summary>
+    internal static void HashTwoBlockMessagesOneByOne(ReadOnlySpan<byte> slots, int count, Span<byte> digests)
+    {
         Span<uint> scalar = stackalloc uint[5];
-        for (; next < count; next++)
+        for (var next = 0; next < count; next++)
         {
             ReadOnlySpan<uint> initial = [0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u];
             initial.CopyTo(scalar);
@@ -124,6 +136,21 @@ internal static class ShortSha1
                 BinaryPrimitives.WriteUInt32BigEndian(digests[((next * 20) + (i * 4))..], scalar[i]);
             }
         }
+    }
+
+    /// <summary>Whether each of the first <paramref name="count"/> slots ends with a two-block message's length in bits.</summary>
+    private static bool ArePadded(ReadOnlySpan<byte> slots, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var bits = BinaryPrimitives.ReadUInt64BigEndian(slots.Slice((i * 128) + 120, 8));
+            if (bits % 8 != 0 || bits / 8 < TwoBlockMinBytes || bits / 8 > MaxManagedBytes)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

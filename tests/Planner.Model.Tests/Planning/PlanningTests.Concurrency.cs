@@ -29,6 +29,37 @@ public abstract partial class PlanningTests<TDatabase>
     }
 
     [SkippableFact]
+    public async Task Removing_a_session_completed_since_it_was_read_fails_and_keeps_the_logged_work()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var seenDay = await DayRowAsync(seeded, Wednesday);
+        var session = seenDay.Sessions.Single(s => s.Position == 0);
+
+        // Someone completes the session after the caller read the day; completing renews only the session's stamp.
+        await using (var other = CreateContext())
+        {
+            await Service(other).CompleteSessionAsync(session.Id, new SessionCompletion { Rpe = 7 });
+        }
+
+        await using var context = CreateContext();
+        var withDayStamp = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(context).RemoveSessionAsync(session.Id, seenDay.ConcurrencyStamp));
+        Assert.Equal(session.Id, withDayStamp.EntityId);
+        Assert.True(withDayStamp.CurrentSession!.IsCompleted);
+
+        await using var stale = CreateContext();
+        var withSessionStamp = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(stale).RemoveSessionAsync(session.Id, expectedSessionStamp: session.ConcurrencyStamp));
+        Assert.Equal(session.ConcurrencyStamp, withSessionStamp.ExpectedStamp);
+        Assert.Contains((await DayRowAsync(seeded, Wednesday)).Sessions, s => s.Id == session.Id && s.IsCompleted);
+
+        // With the session's current stamp the caller has seen the logged work, and the removal goes ahead.
+        await using var informed = CreateContext();
+        var day = await Service(informed).RemoveSessionAsync(session.Id, expectedSessionStamp: withDayStamp.CurrentSession.ConcurrencyStamp);
+        Assert.DoesNotContain(day.Sessions, s => s.Id == session.Id);
+        Assert.DoesNotContain((await DayRowAsync(seeded, Wednesday)).Sessions, s => s.Id == session.Id);
+    }
+
+    [SkippableFact]
     public async Task A_stale_edit_of_the_same_day_fails_with_what_is_current()
     {
         Database.SkipIfUnavailable();

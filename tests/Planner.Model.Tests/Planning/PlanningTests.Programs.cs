@@ -165,6 +165,40 @@ public abstract partial class PlanningTests<TDatabase>
     }
 
     [SkippableFact]
+    public async Task Copying_a_week_keeps_the_name_of_a_target_day_with_words_of_its_own()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var source = new LocalDate(2024, 1, 1);
+        var target = new LocalDate(2024, 2, 5);
+
+        // Source Tuesday is named; target Monday and Tuesday carry the athlete's own words, target Thursday only
+        // a readiness (no name), target Friday nothing.
+        await using (var setup = CreateContext())
+        {
+            var service = Service(setup);
+            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(1)), new DayDetails("Intervals", null, null));
+            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(3)), new DayDetails("Tempo", null, null));
+            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(4)), new DayDetails("Recovery", null, null));
+            await service.UpdateDayAsync(seeded.DayId(target), new DayDetails("Race day", "went out too fast", 4));
+            await service.UpdateDayAsync(seeded.DayId(target.PlusDays(1)), new DayDetails("Sick", null, null));
+            await service.UpdateDayAsync(seeded.DayId(target.PlusDays(3)), new DayDetails(null, null, 6));
+        }
+
+        await using (var context = CreateContext())
+        {
+            await Service(context).CopyWeekAsync(seeded.ProgramId, source, target);
+        }
+
+        var monday = await DayRowAsync(seeded, target);
+        Assert.Equal(("Race day", "went out too fast", (int?)4), (monday.Name, monday.Notes, monday.Readiness));
+        Assert.Equal("Sick", (await DayRowAsync(seeded, target.PlusDays(1))).Name);
+        var thursday = await DayRowAsync(seeded, target.PlusDays(3));
+        Assert.Equal((null, (int?)6), (thursday.Name, thursday.Readiness));
+        Assert.Equal("Recovery", (await DayRowAsync(seeded, target.PlusDays(4))).Name);
+    }
+
+    [SkippableFact]
     public async Task A_new_program_from_a_template_shifts_the_plan_with_ids_from_the_new_id_and_no_logged_data()
     {
         Database.SkipIfUnavailable();

@@ -66,6 +66,36 @@ public abstract partial class PlanningTests<TDatabase>
     }
 
     [SkippableFact]
+    public async Task Rescheduling_moves_the_plan_when_the_hosts_context_does_not_track_queries()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var monday = DeterministicIds.ForDay(seeded.BlockId, BlockStart);
+
+        await using (var context = CreateContext(tracking: QueryTrackingBehavior.NoTracking))
+        {
+            await Service(context).ShiftBlockAsync(seeded.BlockId, 1);
+        }
+
+        await using (var context = CreateContext(tracking: QueryTrackingBehavior.NoTracking))
+        {
+            await Service(context).ShiftProgramAsync(seeded.ProgramId, 1);
+        }
+
+        await using (var context = CreateContext(tracking: QueryTrackingBehavior.NoTracking))
+        {
+            var schedule = new BlockSchedule(BlockStart, BlockStart.PlusDays(13), new CyclePattern([[new PlannedSession(seeded.EasyTemplateId)]]));
+            await Service(context).RescheduleBlockAsync(seeded.BlockId, schedule);
+        }
+
+        await using var check = CreateContext();
+        var block = await check.Set<ProgramBlock>().AsNoTracking().Include(b => b.Days).ThenInclude(d => d.Sessions).SingleAsync(b => b.Id == seeded.BlockId);
+        Assert.Equal((BlockStart, BlockStart.PlusDays(13)), (block.StartDate, block.EndDate));
+        Assert.Equal(BlockStart.PlusDays(1), (await check.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == seeded.ProgramId)).StartDate);
+        Assert.Equal(14, block.Days.Count(d => d.Sessions.Any(s => s.SessionTemplateId == seeded.EasyTemplateId)));
+    }
+
+    [SkippableFact]
     public async Task A_preview_is_the_change_set_a_reschedule_then_applies_and_writes_nothing()
     {
         Database.SkipIfUnavailable();

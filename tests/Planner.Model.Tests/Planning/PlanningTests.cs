@@ -27,9 +27,14 @@ public abstract partial class PlanningTests<TDatabase>(TDatabase database)
     /// <summary>A clock at noon UTC of a date.</summary>
     protected static FakeClock ClockAt(LocalDate date) => new(date.AtMidnight().PlusHours(12).InUtc().ToInstant());
 
-    protected HostContext CreateContext(CommandCounter? counter = null)
+    protected HostContext CreateContext(CommandCounter? counter = null, QueryTrackingBehavior? tracking = null)
     {
         var builder = Database.Configure(new DbContextOptionsBuilder<HostContext>());
+        if (tracking is { } behavior)
+        {
+            builder.UseQueryTrackingBehavior(behavior);
+        }
+
         if (counter is not null)
         {
             builder.AddInterceptors(counter);

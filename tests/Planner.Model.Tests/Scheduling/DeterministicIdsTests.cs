@@ -100,6 +100,28 @@ public sealed class DeterministicIdsTests
     }
 
     [Fact]
+    public void Hashing_two_block_messages_one_by_one_equals_the_system_sha1()
+    {
+        // The path taken where 256-bit vectors are not hardware-accelerated, which this machine never takes on its own.
+        Gen.Byte.Array[ShortSha1.TwoBlockMinBytes, ShortSha1.MaxManagedBytes].Array[0, 12].Sample(messages =>
+        {
+            var slots = new byte[messages.Length * 128];
+            for (var i = 0; i < messages.Length; i++)
+            {
+                messages[i].CopyTo(slots, i * 128);
+                ShortSha1.PadTwoBlocks(slots.AsSpan(i * 128, 128), messages[i].Length);
+            }
+
+            var digests = new byte[messages.Length * 20];
+            ShortSha1.HashTwoBlockMessagesOneByOne(slots, messages.Length, digests);
+            for (var i = 0; i < messages.Length; i++)
+            {
+                Assert.Equal(SHA1.HashData(messages[i]), digests[(i * 20)..((i + 1) * 20)]);
+            }
+        }, iter: 1000);
+    }
+
+    [Fact]
     public void Session_ids_made_together_equal_each_made_alone()
     {
         // Day ids of every kind: derived ones, short ones (one block), long ones (past the managed hash).

@@ -81,6 +81,23 @@ public sealed class ExpansionTests
     }
 
     [Fact]
+    public void A_rotation_takes_week_k_mod_n_on_dates_before_the_block_start_too()
+    {
+        var everyDay = (string id) => new WeeklyPattern(Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None).ToDictionary(d => d, _ => (IReadOnlyList<PlannedSession>)[new PlannedSession(id)]));
+        var rotation = new RotatingWeeksPattern([everyDay("w0"), everyDay("w1"), everyDay("w2")]);
+        var start = new LocalDate(2024, 1, 3);
+        Gen.Int[-400, 400].Sample(offset =>
+        {
+            // The oracle counts whole weeks by stepping, no division.
+            var (week, rest) = (0, offset);
+            for (; rest < 0; rest += 7, week--) { }
+            for (; rest >= 7; rest -= 7, week++) { }
+            var expected = "w" + (((week % 3) + 3) % 3);
+            Assert.Equal(expected, rotation.SessionsOn(start.PlusDays(offset), start).Single().TemplateId);
+        }, iter: 800);
+    }
+
+    [Fact]
     public void A_rotation_counts_weeks_from_a_block_start_that_is_not_a_monday()
     {
         var a = new PlannedSession("tpl-a");

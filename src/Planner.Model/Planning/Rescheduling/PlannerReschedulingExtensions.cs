@@ -29,7 +29,8 @@ internal static class PlannerReschedulingExtensions
         ArgumentNullException.ThrowIfNull(schedule);
         var plans = await ApplyAsync(context, async ct =>
         {
-            var block = await LoadBlockAsync(context.Set<ProgramBlock>(), blockId, ct).ConfigureAwait(false);
+            // Tracked whatever the host's default: the engine edits what it loads and saves it.
+            var block = await LoadBlockAsync(context.Set<ProgramBlock>().AsTracking(), blockId, ct).ConfigureAwait(false);
             return [(block, BlockRescheduling.Plan(block, schedule, options))];
         }, null, cancellationToken).ConfigureAwait(false);
         return plans[0];
@@ -48,7 +49,7 @@ internal static class PlannerReschedulingExtensions
         ArgumentNullException.ThrowIfNull(blockId);
         var plans = await ApplyAsync(context, async ct =>
         {
-            var block = await LoadBlockAsync(context.Set<ProgramBlock>(), blockId, ct).ConfigureAwait(false);
+            var block = await LoadBlockAsync(context.Set<ProgramBlock>().AsTracking(), blockId, ct).ConfigureAwait(false);
             return [(block, BlockRescheduling.PlanShift(block, days, options))];
         }, null, cancellationToken).ConfigureAwait(false);
         return plans[0];
@@ -66,7 +67,7 @@ internal static class PlannerReschedulingExtensions
         TrainingProgram? program = null;
         return await ApplyAsync(context, async ct =>
         {
-            program = await context.Set<TrainingProgram>().WithPlan()
+            program = await context.Set<TrainingProgram>().AsTracking().WithPlan()
                 .SingleOrDefaultAsync(p => p.Id == programId, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"No program has the id '{programId}'.");
             return program.Blocks.OrderBy(b => b.Position).ThenBy(b => b.StartDate).ThenBy(b => b.Id, StringComparer.Ordinal)
