@@ -1,8 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using NodaTime;
-using NodaTime.Text;
 using Planner.Migration.Legacy;
+using Planner.Migration.Migrating;
 
 namespace Planner.Cli;
 
@@ -271,8 +270,8 @@ internal static class ConvertCommand
             writer.WriteString("legacy_id", block.LegacyId);
             writer.WriteString("program_id", block.ProgramId);
             writer.WriteString("name", block.Name);
-            writer.WriteString("start_date", IsoDate(block.StartDate));
-            writer.WriteString("end_date", IsoDate(block.EndDate));
+            writer.WriteString("start_date", LegacyDates.Format(block.StartDate));
+            writer.WriteString("end_date", LegacyDates.Format(block.EndDate));
             writer.WriteString("color", block.Color);
             writer.WriteStartArray("goal_ids");
             foreach (var link in block.GoalLinks)
@@ -291,7 +290,7 @@ internal static class ConvertCommand
             writer.WriteStartObject();
             writer.WriteString("id", day.Id);
             writer.WriteString("block_id", day.BlockId);
-            writer.WriteString("date", IsoDate(day.Date));
+            writer.WriteString("date", LegacyDates.Format(day.Date));
             writer.WriteString("name", day.Name);
             writer.WriteString("notes", day.Notes);
             if (day.Readiness is { } readiness)
@@ -343,16 +342,11 @@ internal static class ConvertCommand
         foreach (var diagnostic in rowDiagnostics.Concat(conversion.Diagnostics))
         {
             writer.WriteStartObject();
-            writer.WriteString("severity", diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning");
-            writer.WriteString("code", diagnostic.Code);
-            writer.WriteString("path", diagnostic.Path);
-            writer.WriteString("message", diagnostic.Message);
+            MigrationReport.WriteDiagnostic(writer, diagnostic);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
-
-    private static string IsoDate(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

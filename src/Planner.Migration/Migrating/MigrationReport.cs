@@ -154,7 +154,8 @@ public sealed class MigrationReport
 
     internal static string SeverityName(DiagnosticSeverity severity) => severity == DiagnosticSeverity.Error ? "error" : "warning";
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, LegacyDiagnostic diagnostic)
+    /// <summary>A diagnostic's four fields, as the report and <c>planner convert</c> both print them.</summary>
+    internal static void WriteDiagnostic(Utf8JsonWriter json, LegacyDiagnostic diagnostic)
     {
         json.WriteString("severity", SeverityName(diagnostic.Severity));
         json.WriteString("code", diagnostic.Code);
