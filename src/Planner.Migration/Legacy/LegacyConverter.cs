@@ -101,7 +101,7 @@ public sealed class LegacyConverter
         var diagnostics = new LegacyDiagnostics(_options.MaxDiagnosticsPerCode);
         var reader = new LegacyScheduleReader(_options, diagnostics);
 
-        var programGoalIds = ReadProgramGoalIds(row.GoalIds, reader, diagnostics);
+        var programGoalIds = ReadProgramGoalIds(row.GoalIds, reader);
         var startInvalid = !ReadColumnDate(row.StartDate, "start_date", reader, out var programStart);
         var endInvalid = !ReadColumnDate(row.EndDate, "end_date", reader, out var programEnd);
         var blocks = reader.Read(row.WeeklySchedule, programStart, programEnd, startInvalid || endInvalid);
@@ -227,7 +227,7 @@ public sealed class LegacyConverter
         return true;
     }
 
-    private static List<string> ReadProgramGoalIds(string? text, LegacyScheduleReader reader, LegacyDiagnostics diagnostics)
+    private static List<string> ReadProgramGoalIds(string? text, LegacyScheduleReader reader)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -249,39 +249,8 @@ public sealed class LegacyConverter
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Null)
-            {
-                return [];
-            }
-
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                diagnostics.Error(DiagnosticCodes.InvalidShape, path, $"The goal_ids column must be a JSON list of goal id strings; it is {LegacyScheduleReader.Describe(root)}.");
-                return [];
-            }
-
             var ids = new List<string>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var item in root.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.String)
-                {
-                    var id = item.GetString()!;
-                    if (seen.Add(id))
-                    {
-                        ids.Add(id);
-                    }
-                }
-                else
-                {
-                    diagnostics.Error(DiagnosticCodes.InvalidShape, path.Index(index), $"A goal id must be a string; it is {LegacyScheduleReader.Describe(item)}.");
-                }
-
-                index++;
-            }
-
+            reader.ReadGoalList(document.RootElement, path, ids);
             return ids;
         }
     }

@@ -557,7 +557,8 @@ internal sealed class LegacyScheduleReader
         }
     }
 
-    private void ReadGoalList(JsonElement value, LegacyJsonPath path, List<string> goalIds)
+    /// <summary>A list of goal ids (a block's, or the program's goal_ids column): strings, repeats dropped, anything else invalid-shape.</summary>
+    internal void ReadGoalList(JsonElement value, LegacyJsonPath path, List<string> goalIds)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
