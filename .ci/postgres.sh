@@ -11,7 +11,8 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/
 fi
 
 version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
-if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$version main"; then
+clusters="$(pg_lsclusters -h | awk '{print $1" "$2}')"   # whole, so no SIGPIPE under pipefail
+if ! grep -qx -- "$version main" <<<"$clusters"; then
   pg_createcluster "$version" main -p "$port" >/dev/null
 fi
 conf="/etc/postgresql/$version/main/postgresql.conf"

@@ -19,8 +19,11 @@ dotnet build "$project" -c Release -nologo -v quiet
 dotnet pack "$project" -c Release --no-build -nologo -v quiet -o "$work/feed" \
   -p:Version="$version" -p:NuspecOutputPath="$work/nuspec/"
 package="$work/feed/Planner.Model.$version.nupkg"
+# The listing is read whole first: `unzip | grep -q` would fail under pipefail whenever grep stops
+# reading early and unzip dies of SIGPIPE, which made this check fail at random.
+listing="$(unzip -Z1 "$package")"
 for entry in README.md LICENSE lib/net10.0/Planner.Model.dll lib/net10.0/Planner.Model.xml; do
-  if ! unzip -Z1 "$package" | grep -qx "$entry"; then
+  if ! grep -qx -- "$entry" <<<"$listing"; then
     echo "FAIL the package lacks $entry" >&2
     exit 1
   fi
