@@ -428,7 +428,10 @@ public sealed class LegacyMigrator<TContext>
         {
             try
             {
-                return await WriteOnceAsync(works).ConfigureAwait(false);
+                // A host's retrying execution strategy runs the batch as one retriable unit: WriteOnceAsync reads
+                // the programs and ledger again inside its transaction and counts outcomes only after the commit.
+                var strategy = context.Database.CreateExecutionStrategy();
+                return await strategy.ExecuteAsync(() => WriteOnceAsync(works)).ConfigureAwait(false);
             }
             catch (Exception e) when (IsRefusal(e) && works.Count > 1)
             {

@@ -38,6 +38,14 @@ internal static class PlannerSchema
 
     public static async Task<SchemaChanges> EnsureCreatedAsync(DbContext context, CancellationToken cancellationToken)
     {
+        // Through the context's execution strategy: a host's retrying one (EnableRetryOnFailure) refuses a
+        // transaction opened outside it, and a retry starts over, reading what exists again.
+        var strategy = context.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(ct => CreateMissingAsync(context, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<SchemaChanges> CreateMissingAsync(DbContext context, CancellationToken cancellationToken)
+    {
         var tables = PlannerTables.For(context);
         var designModel = context.GetService<IDesignTimeModel>().Model;
         var differ = context.GetService<IMigrationsModelDiffer>();

@@ -6,6 +6,14 @@ namespace Planner.Model.Planning;
 /// Runs a write in the host's transaction when one is open (the host commits it), and otherwise in one
 /// of its own, committed when the write returns and rolled back when it throws. Internal.
 /// </summary>
+/// <remarks>
+/// A context whose execution strategy retries on failure (Npgsql's or SQL Server's
+/// <c>EnableRetryOnFailure</c>) refuses transactions opened outside the strategy, so the write runs as
+/// one retriable unit through it. A retry starts from an empty change tracker, so the write reads the
+/// database again and a relative change (a shift by N days) is never applied twice; when the context
+/// tracked entities before the call (the host's pending changes among them), a retry could not start
+/// from where the call began, so the write gives up with <see cref="InvalidOperationException"/> instead.
+/// </remarks>
 internal static class HostTransaction
 {
     public static async Task<T> RunAsync<T>(DbContext context, Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
@@ -15,6 +23,29 @@ internal static class HostTransaction
             return await write(cancellationToken).ConfigureAwait(false);
         }
 
+        var strategy = context.Database.CreateExecutionStrategy();
+        if (!strategy.RetriesOnFailure)
+        {
+            return await InOwnTransactionAsync(context, write, cancellationToken).ConfigureAwait(false);
+        }
+
+        var trackedBefore = context.ChangeTracker.Entries().Any();
+        var attempts = 0;
+        return await strategy.ExecuteAsync(
+            async ct =>
+            {
+                if (attempts++ > 0)
+                {
+                    StartAgain(context, trackedBefore);
+                }
+
+                return await InOwnTransactionAsync(context, write, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> InOwnTransactionAsync<T>(DbContext context, Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
         var own = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (own.ConfigureAwait(false))
         {
@@ -22,5 +53,23 @@ internal static class HostTransaction
             await own.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
+    }
+
+    /// <summary>
+    /// Before a retry: the failed attempt's entities leave the change tracker, so the write reads the
+    /// database again. Entities the host tracked before the call may hold what the failed attempt did to
+    /// them (values, children added to their collections), which cannot be undone reliably: then no retry.
+    /// </summary>
+    private static void StartAgain(DbContext context, bool trackedBefore)
+    {
+        if (trackedBefore)
+        {
+            throw new InvalidOperationException(
+                "A transient database failure interrupted a planning write, and it was not retried because the context "
+                + "tracked entities from before the call, which the failed attempt may have changed. Nothing of the write "
+                + "was committed. Make the call again on a new context (or one with an empty change tracker).");
+        }
+
+        context.ChangeTracker.Clear();
     }
 }

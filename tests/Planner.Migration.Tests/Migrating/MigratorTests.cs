@@ -352,6 +352,29 @@ public abstract class MigratorTests
     }
 
     [SkippableFact]
+    public async Task A_host_context_that_retries_on_failure_migrates_through_its_strategy_and_a_failed_commit_is_retried()
+    {
+        await using var clean = await SeededAsync(6);
+        await Migrator(clean).CreateSchemaAsync();
+        await Migrator(clean, batchSize: 2).MigrateAsync();
+
+        // EnableRetryOnFailure refuses transactions opened outside the strategy; here the schema's and the
+        // first batch's commits fail once each, after their statements ran, as a dropped connection would.
+        await using var db = await SeededAsync(6);
+        var failures = new Planner.Model.Tests.Infrastructure.TransientFailures(failingCommits: 2);
+        var migrator = new LegacyMigrator<Planner.Model.Tests.Infrastructure.HostContext>(
+            () => new(failures.Apply((DbContextOptionsBuilder<Planner.Model.Tests.Infrastructure.HostContext>)db.Configure(
+                new DbContextOptionsBuilder<Planner.Model.Tests.Infrastructure.HostContext>())).Options),
+            Options(2, false, null));
+        await migrator.CreateSchemaAsync();
+        var report = await migrator.MigrateAsync();
+
+        Assert.Equal((6, 0, 0), (report.Migrated, report.AlreadyMigrated, report.Failed));
+        Assert.Equal(2 + 1 + 3, failures.Commits); // schema twice, first batch twice, then one per batch
+        Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
+    }
+
+    [SkippableFact]
     public async Task The_report_is_the_json_of_the_command_line_contract()
     {
         await using var db = await SeededAsync(4);

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Planner.Model.Planning;
+using Planner.Model.Tests.Infrastructure;
+
+namespace Planner.Model.Tests.Planning;
+
+/// <summary>Hosts whose context retries on failure (EnableRetryOnFailure): writes run as one retriable unit.</summary>
+public abstract partial class PlanningTests<TDatabase>
+{
+    private HostContext CreateRetryingContext(TransientFailures failures) =>
+        new(failures.Apply((DbContextOptionsBuilder<HostContext>)Database.Configure(new DbContextOptionsBuilder<HostContext>())).Options);
+
+    [SkippableFact]
+    public async Task On_a_context_that_retries_a_write_interrupted_at_commit_is_retried_and_lands_once()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var failures = new TransientFailures(failingCommits: 1);
+
+        // A shift is relative: a retry that started from the failed attempt's in-memory state would move the
+        // block twice. The first commit fails after the rows were written (and EF Core accepted them).
+        await using (var context = CreateRetryingContext(failures))
+        {
+            await Service(context).ShiftProgramAsync(seeded.ProgramId, 7);
+        }
+
+        Assert.Equal(2, failures.Commits);
+        await using var check = CreateContext();
+        var block = await check.Set<ProgramBlock>().AsNoTracking().SingleAsync(b => b.Id == seeded.BlockId);
+        Assert.Equal((BlockStart.PlusDays(7), BlockEnd.PlusDays(7)), (block.StartDate, block.EndDate));
+        var days = await check.Set<ProgramDay>().AsNoTracking().Where(d => d.BlockId == seeded.BlockId).Select(d => d.Date).ToListAsync();
+        Assert.Equal(BlockStart.PlusDays(7), days.Min());
+        Assert.Equal(BlockEnd.PlusDays(7), days.Max());
+    }
+
+    [SkippableFact]
+    public async Task On_a_context_that_retries_a_write_after_the_host_tracked_entities_is_not_retried_and_commits_nothing()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var failures = new TransientFailures(failingCommits: 1);
+        await using (var context = CreateRetryingContext(failures))
+        {
+            // The host loaded (and changed) an entity before the call: a retry could not start from there.
+            var program = await context.Set<TrainingProgram>().SingleAsync(p => p.Id == seeded.ProgramId);
+            program.Name = "Renamed by the host";
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(
+                () => Service(context).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Intervals", null, 6)));
+            Assert.Contains("not retried", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, failures.Commits);
+        await using var check = CreateContext();
+        Assert.Null((await DayRowAsync(seeded, Wednesday)).Name);
+        Assert.NotEqual("Renamed by the host", (await check.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == seeded.ProgramId)).Name);
+    }
+
+    [SkippableFact]
+    public async Task On_a_context_that_retries_a_write_inside_the_hosts_transaction_joins_it()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var failures = new TransientFailures(failingCommits: 0);
+        await using (var context = CreateRetryingContext(failures))
+        {
+            // The documented way for a host's own transaction on a retrying context: inside the strategy.
+            var strategy = context.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await context.Database.BeginTransactionAsync();
+                await Service(context).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Intervals", null, 6));
+                await transaction.CommitAsync();
+            });
+        }
+
+        Assert.Equal(1, failures.Commits);
+        Assert.Equal("Intervals", (await DayRowAsync(seeded, Wednesday)).Name);
+    }
+}
