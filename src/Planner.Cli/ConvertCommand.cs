@@ -105,7 +105,7 @@ internal static class ConvertCommand
         rows = [];
         string problem;
         ReadOnlyMemory<byte> text = input;
-        if (text.Span.StartsWith("\xEF\xBB\xBF"u8))
+        if (text.Span.StartsWith("\uFEFF"u8))
         {
             text = text[3..];
         }

@@ -116,6 +116,28 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(0, fromStdin.ExitCode);
     }
 
+    [Theory]
+    [InlineData("flat-week.json")]
+    [InlineData("marathon-blocks.json")]
+    public void A_file_saved_with_a_byte_order_mark_converts_as_without(string example)
+    {
+        // Editors on Windows save UTF-8 with a BOM; a pretty-printed row and a file of rows alike.
+        var text = File.ReadAllText(Path.Combine(Examples(), example));
+        var oneALine = JsonSerializer.Serialize(JsonDocument.Parse(text).RootElement) + "\n" + JsonSerializer.Serialize(JsonDocument.Parse(text).RootElement) + "\n";
+        foreach (var content in new[] { text, oneALine })
+        {
+            var plain = Write("plain.json", content);
+            var withBom = Path.Combine(_folder, "bom.json");
+            File.WriteAllBytes(withBom, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(content)]);
+
+            var expected = Run([plain]);
+            var actual = Run([withBom]);
+
+            Assert.Equal(0, expected.ExitCode);
+            Assert.Equal((expected.ExitCode, expected.Stdout, string.Empty), (actual.ExitCode, actual.Stdout, actual.Stderr));
+        }
+    }
+
     [Fact]
     public void The_columns_as_text_or_as_JSON_give_the_same_result()
     {

@@ -250,7 +250,7 @@ public sealed class LegacyConverter
         using (document)
         {
             var ids = new List<string>();
-            reader.ReadGoalList(document.RootElement, path, ids);
+            reader.ReadGoalList(document.RootElement, path, ids, itemPaths: false);
             return ids;
         }
     }

@@ -557,8 +557,12 @@ internal sealed class LegacyScheduleReader
         }
     }
 
-    /// <summary>A list of goal ids (a block's, or the program's goal_ids column): strings, repeats dropped, anything else invalid-shape.</summary>
-    internal void ReadGoalList(JsonElement value, LegacyJsonPath path, List<string> goalIds)
+    /// <summary>
+    /// A list of goal ids (a block's, or the program's goal_ids column): strings, repeats dropped, anything
+    /// else invalid-shape: at the item's path in a block, at the column's own path for the column
+    /// (<paramref name="itemPaths"/> false), as FORMAT.md has it ("path <c>goal_ids</c>").
+    /// </summary>
+    internal void ReadGoalList(JsonElement value, LegacyJsonPath path, List<string> goalIds, bool itemPaths = true)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -585,7 +589,14 @@ internal sealed class LegacyScheduleReader
             }
             else
             {
-                WrongType(path.Index(index), "a goal id", "a string", item);
+                if (itemPaths)
+                {
+                    WrongType(path.Index(index), "a goal id", "a string", item);
+                }
+                else
+                {
+                    WrongType(path, $"The goal id at index {index.ToString(CultureInfo.InvariantCulture)}", "a string", item);
+                }
             }
 
             index++;

@@ -31,7 +31,7 @@ public sealed class DiagnosticTests
         { Block("\"days\": {\"2024-01-02\": {\"notes\": \"a\", \"notes\": \"b\"}}"), "2024-01-01", "2024-12-31", null, "invalid-shape", "$.blocks[0].days['2024-01-02'].notes" },
         { Block("\"weekly\": {\"mon\": {\"template\": \"t\", \"slot\": \"am\", \"slot\": \"pm\"}}"), "2024-01-01", "2024-12-31", null, "invalid-shape", "$.blocks[0].weekly.mon.slot" },
         { null, "2024-01-01", "2024-12-31", "{\"a\": 1}", "invalid-shape", "goal_ids" },
-        { null, "2024-01-01", "2024-12-31", "[\"g\", 1]", "invalid-shape", "goal_ids[1]" },
+        { null, "2024-01-01", "2024-12-31", "[\"g\", 1]", "invalid-shape", "goal_ids" }, // FORMAT.md: "path `goal_ids`", the item named in the message
         { null, "2024-01-01", "2024-12-31", "g-1, g-2", "invalid-shape", "goal_ids" },
         { "{\"mon\": \"t\"}", null, "2024-12-31", null, "missing-program-dates", "$" },
         { "{\"mon\": \"t\"}", "2024-01-01", null, null, "missing-program-dates", "$" },
