@@ -197,8 +197,16 @@ internal static class ConvertCommand
         }
 
         string? id = null, name = null, start = null, end = null, goalIds = null, schedule = null;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
+            if (!keys.Add(property.Name))
+            {
+                // JSON readers disagree on which of two equal keys wins; a row is not guessed at.
+                problem = $"the row has the key '{property.Name}' twice; expected each column once.";
+                return false;
+            }
+
             var value = property.Value;
             switch (property.Name)
             {

@@ -116,6 +116,19 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(0, fromStdin.ExitCode);
     }
 
+    [Fact]
+    public void A_row_with_a_key_twice_is_a_file_problem_and_the_other_rows_still_convert()
+    {
+        var good = """{"id":"p-good","name":"P","start_date":null,"end_date":null,"goal_ids":null,"weekly_schedule":{"mon":"tpl-a"}}""";
+        var twice = """{"id":"p-first","id":"p-second","name":"P","start_date":null,"end_date":null,"goal_ids":null,"weekly_schedule":{}}""";
+
+        var (exitCode, stdout, stderr) = Run([Write("rows.jsonl", good + "\n" + twice + "\n")]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("p-good", JsonDocument.Parse(Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))).RootElement.GetProperty("program_id").GetString());
+        Assert.Contains("line 2: the row has the key 'id' twice", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("flat-week.json")]
     [InlineData("marathon-blocks.json")]
