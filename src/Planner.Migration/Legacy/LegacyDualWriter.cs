@@ -9,7 +9,10 @@ namespace Planner.Migration.Legacy;
 /// <c>programs.weekly_schedule</c> from the program's rows, in the same transaction, so old readers
 /// keep working during the transition.
 /// </summary>
-/// <remarks>The document is what <see cref="LegacyScheduleWriter"/> writes: shape B, every session on its date.</remarks>
+/// <remarks>
+/// The document is what <see cref="LegacyScheduleWriter"/> writes: shape B, every session on its date,
+/// and logged work that a reschedule or shift kept outside its block's dates in a block of its own.
+/// </remarks>
 public sealed class LegacyDualWriter : ILegacyScheduleWriter
 {
     private LegacyDualWriter()

@@ -24,9 +24,20 @@ namespace Planner.Migration.Legacy;
 /// program id and the legacy id or position), block positions are 0, 1, ... and session positions
 /// within a day are 0, 1, ...; this holds for everything the converter produced.
 /// </para>
+/// <para>
+/// A day outside its block's dates is one a reschedule or shift of the block kept on its date because
+/// it holds logged work. The legacy format has no place for it (its converter calls such an entry
+/// <c>day-outside-block</c>), so such days are written, after every block, as a block of their own
+/// named "&lt;block name&gt; (logged work kept on its dates)" spanning them (one before the block's
+/// dates, one after): old readers still show the work on the date it was done, and the document
+/// converts without errors (into one more block than the rows have).
+/// </para>
 /// </remarks>
 public static class LegacyScheduleWriter
 {
+    /// <summary>What the name of a block written for kept days ends with (see the remarks).</summary>
+    internal const string KeptBlockSuffix = "(logged work kept on its dates)";
+
     /// <summary>Writes a conversion's blocks, days, sessions and block goals as a <c>weekly_schedule</c> document.</summary>
     /// <param name="conversion">A conversion without errors.</param>
     /// <returns>The document text.</returns>
@@ -45,8 +56,8 @@ public static class LegacyScheduleWriter
     /// <returns>The document text (compact JSON).</returns>
     /// <exception cref="ArgumentException">
     /// The rows cannot be written faithfully: a block without a name or ending before it starts, a day
-    /// of no given block or outside its block's dates, two days of one block on one date, a session of
-    /// no given day, a readiness outside 1..10, or completion data that is not a JSON object.
+    /// of no given block, two days of one block on one date, a session of no given day, a readiness
+    /// outside 1..10, or completion data that is not a JSON object.
     /// </exception>
     public static string Write(IEnumerable<ProgramBlock> blocks, IEnumerable<ProgramDay> days, IEnumerable<ScheduledSession> sessions, IEnumerable<BlockGoal> blockGoals)
     {
@@ -99,9 +110,20 @@ public static class LegacyScheduleWriter
             writer.WriteStartObject();
             writer.WriteNumber("version", 2);
             writer.WriteStartArray("blocks");
+            var kept = new List<(ProgramBlock Block, List<ProgramDay> Days)>();
             foreach (var block in orderedBlocks)
             {
-                WriteBlock(writer, block, daysByBlock.GetValueOrDefault(block.Id), sessionsByDay, goalsByBlock.GetValueOrDefault(block.Id));
+                var blockDays = daysByBlock.GetValueOrDefault(block.Id) ?? [];
+                CheckBlock(block);
+                var outside = blockDays.Where(d => d.Date < block.StartDate || d.Date > block.EndDate).ToList();
+                WriteBlock(writer, block, blockDays.Except(outside).ToList(), sessionsByDay, goalsByBlock.GetValueOrDefault(block.Id));
+                kept.AddRange(outside.GroupBy(d => d.Date < block.StartDate).Select(g => (block, g.ToList())));
+            }
+
+            // Last, so the blocks above keep their positions (and the ids derived from them).
+            foreach (var (block, keptDays) in kept)
+            {
+                WriteKeptBlock(writer, block, keptDays, sessionsByDay);
             }
 
             writer.WriteEndArray();
@@ -132,7 +154,7 @@ public static class LegacyScheduleWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteBlock(Utf8JsonWriter writer, ProgramBlock block, List<ProgramDay>? days, Dictionary<string, List<ScheduledSession>> sessionsByDay, List<string>? goalIds)
+    private static void CheckBlock(ProgramBlock block)
     {
         if (string.IsNullOrEmpty(block.Name))
         {
@@ -143,7 +165,10 @@ public static class LegacyScheduleWriter
         {
             throw new ArgumentException($"The block {block.Id} ends before it starts.", nameof(block));
         }
+    }
 
+    private static void WriteBlock(Utf8JsonWriter writer, ProgramBlock block, List<ProgramDay> days, Dictionary<string, List<ScheduledSession>> sessionsByDay, List<string>? goalIds)
+    {
         writer.WriteStartObject();
         if (block.LegacyId is not null)
         {
@@ -169,46 +194,65 @@ public static class LegacyScheduleWriter
             writer.WriteEndArray();
         }
 
-        if (days is not null)
+        WriteDays(writer, block, days, sessionsByDay);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Days a reschedule or shift kept on their dates outside their block's new dates (logged work), as
+    /// a block of their own spanning them: the legacy format holds no day outside its block.
+    /// </summary>
+    private static void WriteKeptBlock(Utf8JsonWriter writer, ProgramBlock block, List<ProgramDay> days, Dictionary<string, List<ScheduledSession>> sessionsByDay)
+    {
+        var withContent = days.Where(d => HasContent(d, sessionsByDay.GetValueOrDefault(d.Id))).ToList();
+        if (withContent.Count == 0)
         {
-            days.Sort((a, b) => a.Date.CompareTo(b.Date));
-            var wroteDays = false;
-            LocalDate? previous = null;
-            foreach (var day in days)
-            {
-                if (day.Date < block.StartDate || day.Date > block.EndDate)
-                {
-                    throw new ArgumentException($"The day {day.Id} ({LegacyDates.Format(day.Date)}) lies outside its block {block.Id}.", nameof(days));
-                }
-
-                if (previous == day.Date)
-                {
-                    throw new ArgumentException($"The block {block.Id} has two days on {LegacyDates.Format(day.Date)}.", nameof(days));
-                }
-
-                previous = day.Date;
-                var daySessions = sessionsByDay.GetValueOrDefault(day.Id);
-                if (day.Name is null && day.Notes is null && day.Readiness is null && daySessions is not { Count: > 0 })
-                {
-                    continue; // a plain rest day: no entry needed, there is no weekday pattern
-                }
-
-                if (!wroteDays)
-                {
-                    writer.WriteStartObject("days");
-                    wroteDays = true;
-                }
-
-                WriteDay(writer, day, daySessions);
-            }
-
-            if (wroteDays)
-            {
-                writer.WriteEndObject();
-            }
+            return; // plain rest days: nothing an old reader would show
         }
 
+        writer.WriteStartObject();
+        writer.WriteString("name", $"{block.Name} {KeptBlockSuffix}");
+        writer.WriteString("start_date", LegacyDates.Format(withContent.Min(d => d.Date)));
+        writer.WriteString("end_date", LegacyDates.Format(withContent.Max(d => d.Date)));
+        WriteDays(writer, block, withContent, sessionsByDay);
         writer.WriteEndObject();
+    }
+
+    private static bool HasContent(ProgramDay day, List<ScheduledSession>? sessions) =>
+        day.Name is not null || day.Notes is not null || day.Readiness is not null || sessions is { Count: > 0 };
+
+    private static void WriteDays(Utf8JsonWriter writer, ProgramBlock block, List<ProgramDay> days, Dictionary<string, List<ScheduledSession>> sessionsByDay)
+    {
+        days.Sort((a, b) => a.Date.CompareTo(b.Date));
+        var wroteDays = false;
+        LocalDate? previous = null;
+        foreach (var day in days)
+        {
+            if (previous == day.Date)
+            {
+                throw new ArgumentException($"The block {block.Id} has two days on {LegacyDates.Format(day.Date)}.", nameof(days));
+            }
+
+            previous = day.Date;
+            var daySessions = sessionsByDay.GetValueOrDefault(day.Id);
+            if (!HasContent(day, daySessions))
+            {
+                continue; // a plain rest day: no entry needed, there is no weekday pattern
+            }
+
+            if (!wroteDays)
+            {
+                writer.WriteStartObject("days");
+                wroteDays = true;
+            }
+
+            WriteDay(writer, day, daySessions);
+        }
+
+        if (wroteDays)
+        {
+            writer.WriteEndObject();
+        }
     }
 
     private static void WriteDay(Utf8JsonWriter writer, ProgramDay day, List<ScheduledSession>? sessions)

@@ -29,39 +29,10 @@ public abstract class DualWriteTests<TDatabase>(TDatabase database)
     public async Task A_planning_write_rewrites_the_legacy_column_from_the_rows()
     {
         database.SkipIfUnavailable();
-        var programId = "dual-" + Guid.NewGuid().ToString("N");
-        var row = new LegacyProgramRow(programId, "Dual", "2024-01-01", "2024-01-21", "[\"goal-aerobic\"]", Schedule);
-        var conversion = new LegacyConverter().Convert(row);
-        Assert.False(conversion.HasErrors, string.Join("; ", conversion.Diagnostics));
-
-        await using (var context = database.CreateContext())
-        {
-            foreach (var id in new[] { "tpl-easy", "tpl-core" })
-            {
-                if (await context.SessionTemplates.FindAsync(id) is null)
-                {
-                    context.SessionTemplates.Add(new SessionTemplate { Id = id, Name = id });
-                }
-            }
-
-            if (await context.Goals.FindAsync("goal-aerobic") is null)
-            {
-                context.Goals.Add(new Goal { Id = "goal-aerobic", Name = "Aerobic base" });
-            }
-
-            context.Programs.Add(new TrainingProgram
-            {
-                Id = programId,
-                Name = row.Name,
-                StartDate = new LocalDate(2024, 1, 1),
-                EndDate = new LocalDate(2024, 1, 21),
-                LegacyWeeklySchedule = row.WeeklySchedule,
-                Blocks = conversion.Blocks.ToList(),
-            });
-            await context.SaveChangesAsync();
-        }
+        var (programId, row, conversion) = await SeedAsync();
 
         var wednesday = conversion.Days.Single(d => d.Date == new LocalDate(2024, 1, 3));
+
         await using (var context = database.CreateContext())
         {
             var planning = new PlanningService(context, new FakeClock(Instant.FromUtc(2024, 1, 3, 12, 0)), new PlanningOptions { LegacyScheduleWriter = LegacyDualWriter.Instance });
@@ -88,6 +59,99 @@ public abstract class DualWriteTests<TDatabase>(TDatabase database)
                 again.Sessions.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => (s.Id, s.SessionTemplateId, s.Position, s.Slot, s.IsCompleted)));
             Assert.Contains(again.Days, d => d.Name == "Hills" && d.Readiness == 8);
         }
+    }
+
+    private async Task<(string ProgramId, LegacyProgramRow Row, ProgramConversion Conversion)> SeedAsync()
+    {
+        var programId = "dual-" + Guid.NewGuid().ToString("N");
+        var row = new LegacyProgramRow(programId, "Dual", "2024-01-01", "2024-01-21", "[\"goal-aerobic\"]", Schedule);
+        var conversion = new LegacyConverter().Convert(row);
+        Assert.False(conversion.HasErrors, string.Join("; ", conversion.Diagnostics));
+        await using (var context = database.CreateContext())
+        {
+            foreach (var id in new[] { "tpl-easy", "tpl-core" })
+            {
+                if (await context.SessionTemplates.FindAsync(id) is null)
+                {
+                    context.SessionTemplates.Add(new SessionTemplate { Id = id, Name = id });
+                }
+            }
+
+            if (await context.Goals.FindAsync("goal-aerobic") is null)
+            {
+                context.Goals.Add(new Goal { Id = "goal-aerobic", Name = "Aerobic base" });
+            }
+
+            context.Programs.Add(new TrainingProgram
+            {
+                Id = programId,
+                Name = row.Name,
+                StartDate = new LocalDate(2024, 1, 1),
+                EndDate = new LocalDate(2024, 1, 21),
+                LegacyWeeklySchedule = row.WeeklySchedule,
+                Blocks = conversion.Blocks.ToList(),
+            });
+            await context.SaveChangesAsync();
+        }
+        return (programId, row, conversion);
+    }
+
+    private static PlanningService Planning(DbContext context) =>
+        new(context, new FakeClock(Instant.FromUtc(2024, 1, 3, 12, 0)), new PlanningOptions { LegacyScheduleWriter = LegacyDualWriter.Instance });
+
+    private async Task<TrainingProgram> ReadProgramAsync(string programId)
+    {
+        await using var context = database.CreateContext();
+        return await context.Programs.AsNoTracking()
+            .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions)
+            .Include(p => p.Blocks).ThenInclude(b => b.GoalLinks)
+            .SingleAsync(p => p.Id == programId);
+    }
+
+    [SkippableFact]
+    public async Task Logged_work_a_shift_keeps_outside_the_block_is_written_back_as_a_block_of_its_own()
+    {
+        database.SkipIfUnavailable();
+        var (programId, row, conversion) = await SeedAsync();
+        var baseBlock = conversion.Blocks.Single(b => b.Name == "Base");
+        var monday = conversion.Sessions.Single(s => s.DayId == conversion.Days.Single(d => d.Date == new LocalDate(2024, 1, 1)).Id);
+        await using (var context = database.CreateContext())
+        {
+            await Planning(context).CompleteSessionAsync(monday.Id, new SessionCompletion { Rpe = 5 });
+        }
+
+        // Base moves a week later; the work done on 1 and 7 January stays on its dates, before the block.
+        await using (var context = database.CreateContext())
+        {
+            await Planning(context).ShiftBlockAsync(baseBlock.Id, 7);
+        }
+
+        var program = await ReadProgramAsync(programId);
+        Assert.Equal(LegacyDualWriter.Instance.Write(program), program.LegacyWeeklySchedule);
+        var again = new LegacyConverter().Convert(row with { WeeklySchedule = program.LegacyWeeklySchedule });
+        Assert.DoesNotContain(again.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+
+        var kept = again.Blocks.Single(b => b.Name == "Base " + LegacyScheduleWriter.KeptBlockSuffix);
+        Assert.Equal((new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 7)), (kept.StartDate, kept.EndDate));
+        Assert.Equal(2, kept.Position); // after Base and Peak, whose ids (derived from positions) stay
+        Assert.Equal(program.Blocks.Select(b => b.Id).Order(StringComparer.Ordinal), again.Blocks.Where(b => b != kept).Select(b => b.Id).Order(StringComparer.Ordinal));
+
+        // Every session of the rows is in the column on its date, done or not as in the rows.
+        var rowDays = program.Blocks.SelectMany(b => b.Days).ToDictionary(d => d.Id);
+        var columnDays = again.Days.ToDictionary(d => d.Id);
+        Assert.Equal(
+            program.Blocks.SelectMany(b => b.Days).SelectMany(d => d.Sessions).Select(s => (rowDays[s.DayId].Date, s.SessionTemplateId, s.IsCompleted)).Order(),
+            again.Sessions.Select(s => (columnDays[s.DayId].Date, s.SessionTemplateId, s.IsCompleted)).Order());
+        Assert.Equal(2, again.Sessions.Count(s => s.IsCompleted && columnDays[s.DayId].BlockId == kept.Id));
+
+        // And the program can still be edited with dual writes on.
+        await using (var context = database.CreateContext())
+        {
+            var day = program.Blocks.Single(b => b.Id == baseBlock.Id).Days.Single(d => d.Date == new LocalDate(2024, 1, 10));
+            await Planning(context).UpdateDayAsync(day.Id, new DayDetails("Hills", null, null));
+        }
+
+        Assert.Contains("Hills", (await ReadProgramAsync(programId)).LegacyWeeklySchedule, StringComparison.Ordinal);
     }
 }
 

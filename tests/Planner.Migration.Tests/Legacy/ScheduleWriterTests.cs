@@ -99,16 +99,42 @@ public sealed class ScheduleWriterTests
     public void Rows_that_cannot_be_written_faithfully_are_refused()
     {
         var block = new ProgramBlock { Id = "b", Name = "B", StartDate = new LocalDate(2024, 1, 1), EndDate = new LocalDate(2024, 1, 2) };
-        var outside = new ProgramDay { Id = "d", BlockId = "b", Date = new LocalDate(2024, 1, 3), Notes = "n" };
         var badReadiness = new ProgramDay { Id = "d", BlockId = "b", Date = new LocalDate(2024, 1, 1), Readiness = 11 };
         var orphan = new ProgramDay { Id = "d", BlockId = "other", Date = new LocalDate(2024, 1, 1) };
         var day = new ProgramDay { Id = "d", BlockId = "b", Date = new LocalDate(2024, 1, 1) };
         var badCompletion = new ScheduledSession { Id = "s", DayId = "d", SessionTemplateId = "t", CompletionData = "[1]" };
 
-        Assert.Throws<ArgumentException>(() => LegacyScheduleWriter.Write([block], [outside], [], []));
         Assert.Throws<ArgumentException>(() => LegacyScheduleWriter.Write([block], [badReadiness], [], []));
         Assert.Throws<ArgumentException>(() => LegacyScheduleWriter.Write([block], [orphan], [], []));
         Assert.Throws<ArgumentException>(() => LegacyScheduleWriter.Write([block], [day], [badCompletion], []));
+    }
+
+    [Fact]
+    public void Days_kept_outside_their_block_are_written_as_blocks_of_their_own_after_the_others()
+    {
+        // What a shift leaves: a block moved to 10..20 January, logged work kept on the 2nd and the 25th,
+        // and a plain day on the 3rd (nothing to show).
+        var moved = new ProgramBlock { Id = DeterministicIds.ForBlock("p", "blk"), LegacyId = "blk", Name = "Base", StartDate = new LocalDate(2024, 1, 10), EndDate = new LocalDate(2024, 1, 20) };
+        var next = new ProgramBlock { Id = DeterministicIds.ForBlock("p", DeterministicIds.PositionKey(1)), Name = "Peak", Position = 1, StartDate = new LocalDate(2024, 1, 21), EndDate = new LocalDate(2024, 1, 31) };
+        var before = new ProgramDay { Id = "d-before", BlockId = moved.Id, Date = new LocalDate(2024, 1, 2), Readiness = 6 };
+        var plain = new ProgramDay { Id = "d-plain", BlockId = moved.Id, Date = new LocalDate(2024, 1, 3) };
+        var after = new ProgramDay { Id = "d-after", BlockId = moved.Id, Date = new LocalDate(2024, 1, 25) };
+        var inside = new ProgramDay { Id = "d-inside", BlockId = moved.Id, Date = new LocalDate(2024, 1, 12), Notes = "planned" };
+        var done = new ScheduledSession { Id = "s-done", DayId = after.Id, SessionTemplateId = "tpl-long", IsCompleted = true, CompletionData = "{\"rpe\":8}" };
+
+        var text = LegacyScheduleWriter.Write([moved, next], [before, plain, after, inside], [done], []);
+        var again = new LegacyConverter().Convert(new LegacyProgramRow("p", "P", null, null, null, text));
+
+        Assert.DoesNotContain(again.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(
+            [("Base", "2024-01-10", "2024-01-20"), ("Peak", "2024-01-21", "2024-01-31"),
+             ("Base " + LegacyScheduleWriter.KeptBlockSuffix, "2024-01-02", "2024-01-02"), ("Base " + LegacyScheduleWriter.KeptBlockSuffix, "2024-01-25", "2024-01-25")],
+            again.Blocks.Select(b => (b.Name, LegacyDates.Format(b.StartDate), LegacyDates.Format(b.EndDate))));
+        Assert.Equal([moved.Id, next.Id], again.Blocks.Take(2).Select(b => b.Id));
+        Assert.Equal(6, again.Days.Single(d => d.Date == before.Date).Readiness);
+        var session = Assert.Single(again.Sessions, s => s.IsCompleted);
+        Assert.Equal((after.Date, "tpl-long", "{\"rpe\":8}"), (again.Days.Single(d => d.Id == session.DayId).Date, session.SessionTemplateId, session.CompletionData));
+        Assert.DoesNotContain(again.Days, d => d.Date == plain.Date);
     }
 
     private static (List<ProgramBlock>, List<ProgramDay>, List<ScheduledSession>, List<BlockGoal>) Build(BlockSpec[] specs)
