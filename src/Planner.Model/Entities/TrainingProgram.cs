@@ -22,6 +22,20 @@ public class TrainingProgram
     /// <summary>The last date of the program (inclusive), if it has one.</summary>
     public LocalDate? EndDate { get; set; }
 
+    /// <summary>Widens the program's dates (never narrows them) to cover a block's, as adding or moving a block does.</summary>
+    internal void Cover(LocalDate start, LocalDate end)
+    {
+        if (StartDate is null || StartDate > start)
+        {
+            StartDate = start;
+        }
+
+        if (EndDate is null || EndDate < end)
+        {
+            EndDate = end;
+        }
+    }
+
     /// <summary>
     /// The legacy <c>goal_ids</c> column: a JSON list of goal ids as text. Read by the migration;
     /// new code uses <see cref="GoalLinks"/>. Deprecated in Phase 3.

@@ -70,15 +70,7 @@ public sealed partial class PlanningService
                 }
 
                 _context.Add(block);
-                if (program.StartDate is null || program.StartDate > schedule.Start)
-                {
-                    program.StartDate = schedule.Start;
-                }
-
-                if (program.EndDate is null || program.EndDate < schedule.End)
-                {
-                    program.EndDate = schedule.End;
-                }
+                program.Cover(schedule.Start, schedule.End);
 
                 await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 return (new BlockSummary(blockId, programId, position, name, schedule.Start, schedule.End, color), programId);

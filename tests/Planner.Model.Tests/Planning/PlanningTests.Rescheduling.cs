@@ -27,6 +27,35 @@ public abstract partial class PlanningTests<TDatabase>
     }
 
     [SkippableFact]
+    public async Task Rescheduling_or_shifting_a_block_past_the_programs_dates_widens_them_and_never_narrows_them()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+        var pattern = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>> { [IsoDayOfWeek.Monday] = [new PlannedSession(seeded.EasyTemplateId)] });
+        async Task<(LocalDate?, LocalDate?)> ProgramDatesAsync()
+        {
+            await using var check = CreateContext();
+            var program = await check.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == seeded.ProgramId);
+            return (program.StartDate, program.EndDate);
+        }
+
+        var before = await ProgramDatesAsync();
+        await using (var context = CreateContext())
+        {
+            await Service(context).RescheduleBlockAsync(seeded.BlockId, new BlockSchedule(BlockStart, BlockEnd.PlusDays(14), pattern));
+        }
+
+        Assert.Equal((before.Item1, BlockEnd.PlusDays(14)), await ProgramDatesAsync());
+
+        await using (var context = CreateContext())
+        {
+            await Service(context).ShiftBlockAsync(seeded.BlockId, -3);
+        }
+
+        Assert.Equal((BlockStart.PlusDays(-3), BlockEnd.PlusDays(14)), await ProgramDatesAsync());
+    }
+
+    [SkippableFact]
     public async Task Shifting_a_program_moves_its_plan_keeps_logged_work_and_dual_writes()
     {
         Database.SkipIfUnavailable();
@@ -82,6 +111,11 @@ public abstract partial class PlanningTests<TDatabase>
             await Service(context).ShiftProgramAsync(seeded.ProgramId, 1);
         }
 
+        await using (var shifted = CreateContext())
+        {
+            Assert.Equal(BlockStart.PlusDays(1), (await shifted.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == seeded.ProgramId)).StartDate);
+        }
+
         await using (var context = CreateContext(tracking: QueryTrackingBehavior.NoTracking))
         {
             var schedule = new BlockSchedule(BlockStart, BlockStart.PlusDays(13), new CyclePattern([[new PlannedSession(seeded.EasyTemplateId)]]));
@@ -91,7 +125,7 @@ public abstract partial class PlanningTests<TDatabase>
         await using var check = CreateContext();
         var block = await check.Set<ProgramBlock>().AsNoTracking().Include(b => b.Days).ThenInclude(d => d.Sessions).SingleAsync(b => b.Id == seeded.BlockId);
         Assert.Equal((BlockStart, BlockStart.PlusDays(13)), (block.StartDate, block.EndDate));
-        Assert.Equal(BlockStart.PlusDays(1), (await check.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == seeded.ProgramId)).StartDate);
+        Assert.Equal(BlockStart, (await check.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == seeded.ProgramId)).StartDate); // widened to the block
         Assert.Equal(14, block.Days.Count(d => d.Sessions.Any(s => s.SessionTemplateId == seeded.EasyTemplateId)));
     }
 

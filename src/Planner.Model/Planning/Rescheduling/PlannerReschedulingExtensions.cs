@@ -18,7 +18,7 @@ namespace Planner.Model.Planning;
 /// </remarks>
 internal static class PlannerReschedulingExtensions
 {
-    /// <summary>Moves a block to a new schedule: new dates, a new pattern, new overrides.</summary>
+    /// <summary>Moves a block to a new schedule: new dates, a new pattern, new overrides; the program's dates widen to cover the block's.</summary>
     /// <exception cref="KeyNotFoundException">No block has that id.</exception>
     /// <exception cref="SpanTooLongException">The new dates span more than <see cref="RescheduleOptions.MaxDays"/> days; nothing is written.</exception>
     /// <exception cref="DbUpdateConcurrencyException">A row changed since it was loaded; nothing is written.</exception>
@@ -27,18 +27,21 @@ internal static class PlannerReschedulingExtensions
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(blockId);
         ArgumentNullException.ThrowIfNull(schedule);
+        ProgramBlock? block = null;
         var plans = await ApplyAsync(context, async ct =>
         {
             // Tracked whatever the host's default: the engine edits what it loads and saves it.
-            var block = await LoadBlockAsync(context.Set<ProgramBlock>().AsTracking(), blockId, ct).ConfigureAwait(false);
+            block = await LoadBlockAsync(context.Set<ProgramBlock>().AsTracking(), blockId, ct).ConfigureAwait(false);
+            await LoadProgramAsync(context, block, ct).ConfigureAwait(false);
             return [(block, BlockRescheduling.Plan(block, schedule, options))];
-        }, null, cancellationToken).ConfigureAwait(false);
+        }, () => block!.Program!.Cover(block.StartDate, block.EndDate), cancellationToken).ConfigureAwait(false);
         return plans[0];
     }
 
     /// <summary>
     /// Shifts a block by a number of days: its dates and planned sessions move, logged work stays on the
-    /// date it was done (reported as conflicts; <see cref="ConflictResolution.Move"/> takes it along).
+    /// date it was done (reported as conflicts; <see cref="ConflictResolution.Move"/> takes it along); the
+    /// program's dates widen to cover the block's.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No block has that id.</exception>
     /// <exception cref="OverflowException">The shifted dates leave the calendar's range; nothing is written.</exception>
@@ -47,11 +50,13 @@ internal static class PlannerReschedulingExtensions
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(blockId);
+        ProgramBlock? block = null;
         var plans = await ApplyAsync(context, async ct =>
         {
-            var block = await LoadBlockAsync(context.Set<ProgramBlock>().AsTracking(), blockId, ct).ConfigureAwait(false);
+            block = await LoadBlockAsync(context.Set<ProgramBlock>().AsTracking(), blockId, ct).ConfigureAwait(false);
+            await LoadProgramAsync(context, block, ct).ConfigureAwait(false);
             return [(block, BlockRescheduling.PlanShift(block, days, options))];
-        }, null, cancellationToken).ConfigureAwait(false);
+        }, () => block!.Program!.Cover(block.StartDate, block.EndDate), cancellationToken).ConfigureAwait(false);
         return plans[0];
     }
 
@@ -78,6 +83,10 @@ internal static class PlannerReschedulingExtensions
             program.EndDate = program.EndDate?.PlusDays(days);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The block's program, tracked, so its dates can widen to the block's new ones.</summary>
+    private static Task LoadProgramAsync(DbContext context, ProgramBlock block, CancellationToken cancellationToken) =>
+        context.Entry(block).Reference(b => b.Program).LoadAsync(cancellationToken);
 
     /// <summary>A block with its days and sessions, as the engine plans against it.</summary>
     /// <exception cref="KeyNotFoundException">No block has that id.</exception>
