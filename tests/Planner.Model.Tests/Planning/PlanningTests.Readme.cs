@@ -40,9 +40,11 @@ public abstract partial class PlanningTests<TDatabase>
         }
 
         var monday = seeded.DayId(new LocalDate(2024, 1, 8));
-        var day = await ReadmeSnippets.SessionsAsync(planner, monday, seeded.LongTemplateId, new LocalDate(2024, 1, 9));
-        Assert.Empty(day.Sessions); // pm added, swapped to the front, moved to Tuesday; the easy run removed
+        var moved = await ReadmeSnippets.SessionsAsync(planner, monday, seeded.LongTemplateId, new LocalDate(2024, 1, 9));
+        Assert.Equal(new LocalDate(2024, 1, 9), moved.Date); // pm added, swapped to the front, the easy run removed, pm moved to Tuesday
+        Assert.Equal("pm", Assert.Single(moved.Sessions).Slot);
         Assert.Equal("pm", Assert.Single((await DayRowAsync(seeded, new LocalDate(2024, 1, 9))).Sessions).Slot);
+        Assert.Empty((await DayRowAsync(seeded, new LocalDate(2024, 1, 8))).Sessions);
 
         var session = (await planner.CalendarAsync(seeded.ProgramId, Wednesday, Wednesday)).Days[0].Sessions[0];
         var done = await ReadmeSnippets.CompleteAsync(planner, session);

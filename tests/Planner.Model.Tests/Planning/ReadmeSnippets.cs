@@ -90,9 +90,9 @@ public static class ReadmeSnippets
     {
         CalendarDay day = await planner.AddSessionAsync(dayId, templateId, slot: "pm", notes: "strides");
         day = await planner.ReorderSessionsAsync(day.Id, day.Sessions.Select(s => s.Id).Reverse().ToList(), day.ConcurrencyStamp);
-        CalendarDay moved = await planner.MoveSessionAsync(day.Sessions[0].Id, nextDay);
-        day = await planner.RemoveSessionAsync(day.Sessions[1].Id);
-        return day;
+        day = await planner.RemoveSessionAsync(day.Sessions[1].Id, day.ConcurrencyStamp);
+        CalendarDay moved = await planner.MoveSessionAsync(day.Sessions[0].Id, nextDay); // the day it is on now
+        return moved;
     }
 
     public static async Task<CalendarSession> CompleteAsync(PlanningService planner, CalendarSession session)
