@@ -49,7 +49,7 @@ public sealed class LegacyMigrator<TContext>
     private readonly Func<LegacyProgramRow, ProgramConversion> _convert;
 
     /// <summary>Creates a migrator.</summary>
-    /// <param name="createContext">Makes a new context on the database to migrate; the migrator disposes it.</param>
+    /// <param name="createContext">Makes a new context on the database to migrate (a relational one: every call on a context whose provider is not, such as EF Core InMemory, throws <see cref="InvalidOperationException"/>); the migrator disposes it.</param>
     /// <param name="options">How to run; <see langword="null"/> for the defaults.</param>
     /// <param name="logger">Where progress and failures are logged; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="createContext"/> is null.</exception>
@@ -67,11 +67,29 @@ public sealed class LegacyMigrator<TContext>
         Func<LegacyProgramRow, ProgramConversion>? convert)
     {
         ArgumentNullException.ThrowIfNull(createContext);
-        _createContext = createContext;
+        _createContext = () => RelationalOnly(createContext());
         _options = options ?? new LegacyMigrationOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
         _convert = convert ?? new LegacyConverter(_options.Converter).Convert;
+    }
+
+    /// <summary>
+    /// The migrator writes SQL of its own, so every call refuses a provider that is not relational (EF Core
+    /// InMemory, which suits a host's unit tests of the planning API) before it starts, rather than failing deep
+    /// inside with a dependency-injection error.
+    /// </summary>
+    private static TContext RelationalOnly(TContext context)
+    {
+        if (context.Database.IsRelational())
+        {
+            return context;
+        }
+
+        var provider = context.Database.ProviderName;
+        context.Dispose();
+        throw new InvalidOperationException(
+            $"The legacy migrator needs a relational database such as SQLite or PostgreSQL (or SQL Server); the context's provider '{provider}' is not relational.");
     }
 
     /// <summary>Test hook: called at the points a crash is injected; throw from it to simulate one.</summary>

@@ -7,17 +7,26 @@ namespace Planner.Model.Planning;
 /// of its own, committed when the write returns and rolled back when it throws. Internal.
 /// </summary>
 /// <remarks>
+/// <para>A provider that is not relational (EF Core InMemory, for a host's unit tests) has no
+/// transactions, and InMemory turns a begun one into an error by default: there the write runs as it
+/// is, and a write that throws after a save keeps what it saved.</para>
+/// <para>
 /// A context whose execution strategy retries on failure (Npgsql's or SQL Server's
 /// <c>EnableRetryOnFailure</c>) refuses transactions opened outside the strategy, so the write runs as
 /// one retriable unit through it. A retry starts from an empty change tracker, so the write reads the
 /// database again and a relative change (a shift by N days) is never applied twice; when the context
 /// tracked entities before the call (the host's pending changes among them), a retry could not start
-/// from where the call began, so the write gives up with <see cref="InvalidOperationException"/> instead.
+/// from where the call began, so the write gives up with <see cref="InvalidOperationException"/> instead.</para>
 /// </remarks>
 internal static class HostTransaction
 {
     public static async Task<T> RunAsync<T>(DbContext context, Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
+        if (!context.Database.IsRelational())
+        {
+            return await write(cancellationToken).ConfigureAwait(false);
+        }
+
         if (context.Database.CurrentTransaction is not null)
         {
             return await write(cancellationToken).ConfigureAwait(false);

@@ -328,27 +328,17 @@ public sealed partial class PlanningService
     /// list changed). The unique (day_id, position) index is checked row by row as each is written (SQLite and
     /// PostgreSQL alike), so renumbering in place would collide halfway; the day's rows are first moved to a
     /// high offset (positions must stay &gt;= 0) within the transaction, then written at their final places.
+    /// A provider that is not relational (EF Core InMemory) has neither the index nor <c>ExecuteUpdate</c>:
+    /// there the final places are written directly.
     /// </summary>
     private async Task PlaceSessionsAsync(ProgramDay day, List<ScheduledSession> ordered, CancellationToken cancellationToken)
     {
         if (_context.Entry(day).State != EntityState.Added)
         {
             day.ConcurrencyStamp = ConcurrencyStamps.New();
-            await _context.Set<ScheduledSession>()
-                .Where(s => s.DayId == day.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Position, s => s.Position + PositionOffset), cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        foreach (var session in day.Sessions)
-        {
-            var entry = _context.Entry(session);
-            var position = entry.Property(s => s.Position);
-            if (entry.State is EntityState.Unchanged or EntityState.Modified
-                && string.Equals(entry.Property(s => s.DayId).OriginalValue, day.Id, StringComparison.Ordinal))
+            if (_context.Database.IsRelational())
             {
-                // What the row holds now, so EF Core orders the updates from there (no cycle on the index).
-                position.OriginalValue = position.OriginalValue + PositionOffset;
+                await ParkSessionsAsync(day, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -359,8 +349,29 @@ public sealed partial class PlanningService
             var position = _context.Entry(session).Property(s => s.Position);
             if (position.EntityEntry.State is EntityState.Unchanged or EntityState.Modified)
             {
-                // Written even when the value is back where it was: the row sits at the offset now.
+                // Written even when the value is back where it was: in a relational database the row sits at the offset now.
                 position.IsModified = true;
+            }
+        }
+    }
+
+    /// <summary>Moves a stored day's session rows up by <see cref="PositionOffset"/>, and tells the change tracker they are there now.</summary>
+    private async Task ParkSessionsAsync(ProgramDay day, CancellationToken cancellationToken)
+    {
+        await _context.Set<ScheduledSession>()
+            .Where(s => s.DayId == day.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Position, s => s.Position + PositionOffset), cancellationToken)
+            .ConfigureAwait(false);
+
+        foreach (var session in day.Sessions)
+        {
+            var entry = _context.Entry(session);
+            var position = entry.Property(s => s.Position);
+            if (entry.State is EntityState.Unchanged or EntityState.Modified
+                && string.Equals(entry.Property(s => s.DayId).OriginalValue, day.Id, StringComparison.Ordinal))
+            {
+                // What the row holds now, so EF Core orders the updates from there (no cycle on the index).
+                position.OriginalValue = position.OriginalValue + PositionOffset;
             }
         }
     }

@@ -90,12 +90,16 @@ public sealed partial class PlanningService
 
     private async Task WriteLegacyScheduleAsync(ILegacyScheduleWriter writer, string programId, CancellationToken cancellationToken)
     {
-        // Lock the program's row first: a concurrent write of another day of the same program then waits
-        // for this transaction, and reads its rows after it commits, so neither JSON loses the other's edit.
-        await _context.Set<TrainingProgram>()
-            .Where(p => p.Id == programId)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyWeeklySchedule, p => p.LegacyWeeklySchedule), cancellationToken)
-            .ConfigureAwait(false);
+        var relational = _context.Database.IsRelational();
+        if (relational)
+        {
+            // Lock the program's row first: a concurrent write of another day of the same program then waits
+            // for this transaction, and reads its rows after it commits, so neither JSON loses the other's edit.
+            await _context.Set<TrainingProgram>()
+                .Where(p => p.Id == programId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyWeeklySchedule, p => p.LegacyWeeklySchedule), cancellationToken)
+                .ConfigureAwait(false);
+        }
 
         var program = await Query<TrainingProgram>()
             .WithPlan(goals: true, templates: true)
@@ -114,9 +118,20 @@ public sealed partial class PlanningService
         }
 
         var json = writer.Write(program);
-        await _context.Set<TrainingProgram>()
-            .Where(p => p.Id == programId)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyWeeklySchedule, json), cancellationToken)
-            .ConfigureAwait(false);
+        if (relational)
+        {
+            await _context.Set<TrainingProgram>()
+                .Where(p => p.Id == programId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyWeeklySchedule, json), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        // EF Core InMemory has no ExecuteUpdate (nor locks, nor transactions to wait for): the column is saved
+        // through the change tracker, on the program the write tracks already if it does.
+        var tracked = await _context.Set<TrainingProgram>().FindAsync([programId], cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"There is no program '{programId}'.");
+        tracked.LegacyWeeklySchedule = json;
+        await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 }
