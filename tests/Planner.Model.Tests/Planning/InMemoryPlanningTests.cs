@@ -268,7 +268,8 @@ public sealed class InMemoryPlanningTests
         var program = await Service(next).ShiftProgramAsync(ProgramId, -3);
         Assert.Equal([(Start.PlusDays(-2), End.PlusDays(-2))], program.Select(c => (c.Start, c.End)));
         Assert.Equal(Dates(Start, End).Select(d => PlanOn(d, Pattern, shift: -2)), (await service.CalendarAsync(ProgramId, Start.PlusDays(-2), End)).Days.Select(Plan));
-        Assert.Equal((Start.PlusDays(-3), End.PlusDays(-3)), await ProgramDatesAsync(ProgramId)); // the program's own dates shift by -3 from where they were
+        // The block's shift widened the program's end by a day (never its start); the program's shift moves both by -3.
+        Assert.Equal((Start.PlusDays(-3), End.PlusDays(-2)), await ProgramDatesAsync(ProgramId));
     }
 
     [Fact]
