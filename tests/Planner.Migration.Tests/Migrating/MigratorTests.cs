@@ -510,7 +510,7 @@ public abstract class MigratorTests
         return program;
     }
 
-    private static ProgramBlock HostBlock(string programId, string blockId)
+    protected static ProgramBlock HostBlock(string programId, string blockId)
     {
         var block = new ProgramBlock
         {
@@ -532,7 +532,7 @@ public abstract class MigratorTests
         Clock = new FixedClock(clock ?? Instant.FromUtc(2026, 11, 26, 12, 0)),
     };
 
-    private async Task<LegacyDatabase> SeededAsync(int programs)
+    protected async Task<LegacyDatabase> SeededAsync(int programs)
     {
         var db = await NewDatabaseAsync();
         await db.InsertNamedAsync("session_templates", TestPrograms.Templates);
@@ -571,4 +571,43 @@ public sealed class SqliteMigratorTests : MigratorTests
 public sealed class PostgresMigratorTests : MigratorTests
 {
     protected override async Task<LegacyDatabase> NewDatabaseAsync() => await PostgresLegacyDatabase.CreateAsync();
+
+    [SkippableFact]
+    public async Task A_block_a_host_is_inserting_holds_the_batch_until_it_commits_then_its_program_is_left_alone()
+    {
+        await using var db = await SeededAsync(4);
+        await Migrator(db).CreateSchemaAsync();
+
+        // The host's transaction inserts a block for p-00002 (not migrated yet) and has not committed: the batch's
+        // first look cannot see it. The write transaction's FOR UPDATE waits for it (the insert holds a key-share
+        // lock on the program), then the check inside the transaction sees the block.
+        await using var host = (Npgsql.NpgsqlConnection)db.OpenConnection();
+        await using var hostTransaction = await host.BeginTransactionAsync();
+        await using (var insert = new Npgsql.NpgsqlCommand(
+            "INSERT INTO program_blocks (id, program_id, position, name, start_date, end_date) VALUES ('host-block', 'p-00002', 0, 'Host block', '2025-03-03', '2025-03-09')",
+            host, hostTransaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var migration = Migrator(db, batchSize: 4).MigrateAsync();
+        await using (var observer = (Npgsql.NpgsqlConnection)db.OpenConnection())
+        {
+            // Polls the server's lock table until the migrator waits on the host (or finished without waiting: then
+            // it wrote p-00002 and the asserts below fail). Committing early would pass too, caught by an earlier check.
+            await using var waiting = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())", observer);
+            while (!migration.IsCompleted && (long)(await waiting.ExecuteScalarAsync())! == 0)
+            {
+                await Task.Delay(10);
+            }
+        }
+
+        await hostTransaction.CommitAsync();
+        var report = await migration;
+
+        Assert.Equal((3, 0, 1), (report.Migrated, report.Failed, report.LeftAlone));
+        Assert.Equal("p-00002", report.Warnings.Single(w => w.Diagnostic.Code == MigrationCodes.RowsExist).ProgramId);
+        Assert.Equal(1, await db.CountAsync("program_blocks WHERE program_id = 'p-00002'"));
+        Assert.Equal(0, await db.CountAsync("planner_migration_ledger WHERE program_id = 'p-00002'"));
+    }
 }
