@@ -21,7 +21,10 @@ namespace Planner.Migration.Migrating;
 /// (<c>planner_migration_ledger</c>) commit together, so a run stopped at any moment and run again ends
 /// with the rows of a run never stopped. A rerun skips programs migrated from the same legacy text; a
 /// program whose text changed is migrated again only if its rows are still exactly what the migration
-/// wrote, otherwise it is reported (<see cref="MigrationCodes.RowsChanged"/>) and left alone.
+/// wrote, otherwise it is reported (<see cref="MigrationCodes.RowsChanged"/>) and left alone. A program
+/// with rows in the new tables and no ledger row saying it was migrated got them from someone else (the
+/// planning API, the host): it is never touched, and counted in <see cref="MigrationReport.LeftAlone"/>
+/// with a <see cref="MigrationCodes.RowsExist"/> warning.
 /// </para>
 /// <para>
 /// Programs stream in key order, one batch at a time (keyset pagination): memory does not grow with the
@@ -44,7 +47,7 @@ public sealed class LegacyMigrator<TContext>
         LogLevel.Information, new EventId(3, "SchemaCreated"), "Phase 1 created: {Objects}");
 
     private static readonly Action<ILogger, string, Exception?> LogLeftAlone = LoggerMessage.Define<string>(
-        LogLevel.Warning, new EventId(4, "ProgramLeftAlone"), "Program {ProgramId} left as it is: it has rows in the new tables that the migration did not write");
+        LogLevel.Information, new EventId(4, "ProgramLeftAlone"), "Program {ProgramId} left as it is: it has rows in the new tables that the migration did not write");
 
     private readonly Func<TContext> _createContext;
     private readonly LegacyMigrationOptions _options;
@@ -85,7 +88,8 @@ public sealed class LegacyMigrator<TContext>
 
     /// <summary>
     /// Phase 1: creates the planner's tables, constraints and indexes that the database lacks, and the
-    /// migration ledger. Idempotent; never alters an existing table (the legacy ones included).
+    /// migration ledger. Idempotent; never alters an existing table (the legacy ones included), and never
+    /// creates a table of the host's own entities in the context's model: those are its migrations' to create.
     /// </summary>
     /// <param name="cancellationToken">Cancels before the schema changes commit.</param>
     /// <returns>What was created.</returns>
