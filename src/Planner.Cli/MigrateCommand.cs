@@ -48,7 +48,7 @@ internal static class MigrateCommand
         var report = await migrator.MigrateAsync(progress, cancellationToken);
         progress.Finish();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"phase 2{(dryRun ? " (dry run: nothing written)" : string.Empty)}: {report.Total} programs, migrated {report.Migrated}, already migrated {report.AlreadyMigrated}, failed {report.Failed}"));
+            $"phase 2{(dryRun ? " (dry run: nothing written)" : string.Empty)}: {report.Total} programs, migrated {report.Migrated}, already migrated {report.AlreadyMigrated}, failed {report.Failed}{(report.LeftAlone > 0 ? $", left alone {report.LeftAlone}" : string.Empty)}"));
         output.WriteLine("rows " + (dryRun ? "that would be written: " : "written: ")
             + string.Join(", ", report.Rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value}"))));
         foreach (var failure in report.Failures.Take(listFailures ? FailuresShown : 0))
@@ -62,6 +62,14 @@ internal static class MigrateCommand
         if (listFailures && report.Failures.Count > FailuresShown)
         {
             output.WriteLine($"  ... and {report.Failures.Count - FailuresShown} more failed programs (--report FILE lists them all)");
+        }
+
+        if (report.LeftAlone > 0)
+        {
+            // Not failures (the exit code stays 0): these programs were never the migration's to write.
+            var leftAlone = report.Warnings.Where(w => w.Diagnostic.Code == MigrationCodes.RowsExist).Select(w => w.ProgramId).ToList();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"left alone: {report.LeftAlone} programs already have rows in the new tables that the migration did not write (made by the planning API or the host): {string.Join(", ", leftAlone.Take(FailuresShown))}{(leftAlone.Count > FailuresShown ? ", ..." : string.Empty)}"));
         }
 
         if (report.Cancelled)

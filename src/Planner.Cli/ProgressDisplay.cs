@@ -21,7 +21,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal) : IProgr
         {
             var filled = (int)(fraction * Width);
             output.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{new string('#', filled)}{new string('.', Width - filled)}] {value.Done}/{value.Total} programs  migrated {value.Migrated}  already {value.AlreadyMigrated}  failed {value.Failed} "));
+                $"\r[{new string('#', filled)}{new string('.', Width - filled)}] {value.Done}/{value.Total} programs  migrated {value.Migrated}  already {value.AlreadyMigrated}  failed {value.Failed}{(value.LeftAlone > 0 ? $"  left alone {value.LeftAlone}" : string.Empty)} "));
             return;
         }
 
@@ -30,7 +30,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal) : IProgr
         {
             _lastTenth = tenth;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"progress: {value.Done}/{value.Total} programs, migrated {value.Migrated}, already migrated {value.AlreadyMigrated}, failed {value.Failed}"));
+                $"progress: {value.Done}/{value.Total} programs, migrated {value.Migrated}, already migrated {value.AlreadyMigrated}, failed {value.Failed}{(value.LeftAlone > 0 ? $", left alone {value.LeftAlone}" : string.Empty)}"));
         }
     }
 

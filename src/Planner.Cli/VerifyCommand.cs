@@ -25,6 +25,10 @@ internal static class VerifyCommand
         output.WriteLine(report.IsClean
             ? $"verify: {report.ProgramsChecked} migrated programs checked, their rows are exactly what their legacy text converts to"
             : $"verify: {report.ProgramsChecked} migrated programs checked, {report.Differences.Count} differences");
+        if (report.ProgramsLeftAlone > 0)
+        {
+            output.WriteLine($"verify: {report.ProgramsLeftAlone} programs not checked: their rows in the new tables were not written by the migration (the planning API's or the host's)");
+        }
 
         static string Show(string? value) => value is null ? "(none)" : "'" + value + "'";
     }

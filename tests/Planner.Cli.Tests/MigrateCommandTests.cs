@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Planner.Migration.Migrating;
+using Planner.Model.Planning;
 
 namespace Planner.Cli.Tests;
 
@@ -63,6 +66,76 @@ public sealed class MigrateCommandTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_rerun_after_go_live_leaves_the_planning_APIs_programs_alone_and_exits_0(string provider)
+    {
+        await using CliDatabase db = provider == "postgres" ? await PostgresCliDatabase.CreateAsync() : new SqliteCliDatabase();
+        await db.SeedAsync(40);
+        var report = Path.Combine(Path.GetTempPath(), $"planner-report-{Guid.NewGuid():N}.json");
+        try
+        {
+            var first = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--provider", provider, "--report", report);
+            string[] failed;
+            using (var firstReport = JsonDocument.Parse(await File.ReadAllTextAsync(report)))
+            {
+                failed = firstReport.RootElement.GetProperty("failures").EnumerateArray().Select(f => f.GetProperty("program_id").GetString()!).ToArray();
+            }
+
+            // The operator deals with the broken programs (here: deletes them), then the host goes live and
+            // starts a program from a migrated one with goals through the planning API (no dual writes).
+            Assert.Equal(failed.Length > 0 ? 1 : 0, first.Exit);
+            await using (var connection = db.OpenConnection())
+            {
+                foreach (var id in failed)
+                {
+                    await using var delete = connection.CreateCommand();
+                    delete.CommandText = "DELETE FROM programs WHERE id = @id";
+                    var parameter = delete.CreateParameter();
+                    parameter.ParameterName = "@id";
+                    parameter.Value = id;
+                    delete.Parameters.Add(parameter);
+                    await delete.ExecuteNonQueryAsync();
+                }
+            }
+
+            var createContext = DatabaseConnection.Open(provider, db.ConnectionString);
+            string template;
+            await using (var context = createContext())
+            {
+                template = await context.Set<Planner.Model.ProgramGoal>().Where(g => context.Blocks.Any(b => b.ProgramId == g.ProgramId)).OrderBy(g => g.ProgramId).Select(g => g.ProgramId).FirstAsync();
+                await new PlanningService(context, new FixedClock()).StartProgramFromAsync(template, "api-copy", "Copy", new LocalDate(2027, 1, 4));
+            }
+
+            var before = await db.DumpAsync();
+            var rerun = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--provider", provider, "--report", report);
+
+            Assert.Equal(before, await db.DumpAsync());
+            Assert.True(rerun.Exit == 0, rerun.Out + rerun.Error);
+            Assert.Contains("left alone 1", rerun.Out);
+            Assert.Contains("api-copy", rerun.Out);
+            using (var rerunReport = JsonDocument.Parse(await File.ReadAllTextAsync(report)))
+            {
+                var programs = rerunReport.RootElement.GetProperty("programs");
+                Assert.Equal(
+                    (40 - failed.Length + 1, 0, 40 - failed.Length, 0, 1),
+                    (programs.GetProperty("total").GetInt32(), programs.GetProperty("migrated").GetInt32(), programs.GetProperty("already_migrated").GetInt32(),
+                        programs.GetProperty("failed").GetInt32(), programs.GetProperty("left_alone").GetInt32()));
+                var warning = rerunReport.RootElement.GetProperty("warnings").EnumerateArray().Single();
+                Assert.Equal(("api-copy", "warning", MigrationCodes.RowsExist), (warning.GetProperty("program_id").GetString(), warning.GetProperty("severity").GetString(), warning.GetProperty("code").GetString()));
+            }
+
+            var verify = PlannerRun.InProcess("verify", "--database", db.ConnectionString, "--provider", provider);
+            Assert.True(verify.Exit == 0, verify.Out + verify.Error);
+            Assert.Contains("1 programs not checked", verify.Out);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
     [Fact]
     public void The_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise()
     {
@@ -84,5 +157,10 @@ public sealed class MigrateCommandTests
         Assert.Equal(11, plain.Length); // one a tenth, 0% to 100%
         Assert.DoesNotContain('\r', lines.ToString());
         Assert.All(plain, line => Assert.StartsWith("progress: ", line));
+    }
+
+    private sealed class FixedClock : IClock
+    {
+        public Instant GetCurrentInstant() => Instant.FromUtc(2027, 1, 1, 0, 0);
     }
 }

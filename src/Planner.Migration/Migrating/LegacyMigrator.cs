@@ -21,7 +21,10 @@ namespace Planner.Migration.Migrating;
 /// (<c>planner_migration_ledger</c>) commit together, so a run stopped at any moment and run again ends
 /// with the rows of a run never stopped. A rerun skips programs migrated from the same legacy text; a
 /// program whose text changed is migrated again only if its rows are still exactly what the migration
-/// wrote, otherwise it is reported (<see cref="MigrationCodes.RowsChanged"/>) and left alone.
+/// wrote, otherwise it is reported (<see cref="MigrationCodes.RowsChanged"/>) and left alone. A program
+/// with rows in the new tables and no ledger row saying it was migrated got them from someone else (the
+/// planning API, the host): it is never touched, and counted in <see cref="MigrationReport.LeftAlone"/>
+/// with a <see cref="MigrationCodes.RowsExist"/> warning.
 /// </para>
 /// <para>
 /// Programs stream in key order, one batch at a time (keyset pagination): memory does not grow with the
@@ -34,14 +37,17 @@ namespace Planner.Migration.Migrating;
 public sealed class LegacyMigrator<TContext>
     where TContext : DbContext
 {
-    private static readonly Action<ILogger, long, long, long, long, Exception?> LogBatch = LoggerMessage.Define<long, long, long, long>(
-        LogLevel.Information, new EventId(1, "MigrationBatch"), "Migrated {Migrated}, already migrated {AlreadyMigrated}, failed {Failed} of {Total} programs");
+    private static readonly Action<ILogger, long, long, long, long, long, Exception?> LogBatch = LoggerMessage.Define<long, long, long, long, long>(
+        LogLevel.Information, new EventId(1, "MigrationBatch"), "Migrated {Migrated}, already migrated {AlreadyMigrated}, left alone {LeftAlone}, failed {Failed} of {Total} programs");
 
     private static readonly Action<ILogger, string, string, Exception?> LogFailure = LoggerMessage.Define<string, string>(
         LogLevel.Warning, new EventId(2, "ProgramFailed"), "Program {ProgramId} failed: {Reason}");
 
     private static readonly Action<ILogger, string, Exception?> LogSchema = LoggerMessage.Define<string>(
         LogLevel.Information, new EventId(3, "SchemaCreated"), "Phase 1 created: {Objects}");
+
+    private static readonly Action<ILogger, string, Exception?> LogLeftAlone = LoggerMessage.Define<string>(
+        LogLevel.Information, new EventId(4, "ProgramLeftAlone"), "Program {ProgramId} left as it is: it has rows in the new tables that the migration did not write");
 
     private readonly Func<TContext> _createContext;
     private readonly LegacyMigrationOptions _options;
@@ -100,7 +106,8 @@ public sealed class LegacyMigrator<TContext>
 
     /// <summary>
     /// Phase 1: creates the planner's tables, constraints and indexes that the database lacks, and the
-    /// migration ledger. Idempotent; never alters an existing table (the legacy ones included).
+    /// migration ledger. Idempotent; never alters an existing table (the legacy ones included), and never
+    /// creates a table of the host's own entities in the context's model: those are its migrations' to create.
     /// </summary>
     /// <param name="cancellationToken">Cancels before the schema changes commit.</param>
     /// <returns>What was created.</returns>
@@ -158,7 +165,7 @@ public sealed class LegacyMigrator<TContext>
 
             report.Total = await source.CountProgramsAsync(cancellationToken).ConfigureAwait(false);
             await using var writer = RowWriter.For(context, tables);
-            var run = new Run(this, context, tables, source, writer, report, hasLedger);
+            var run = new Run(this, context, tables, source, writer, report, hasLedger, RowTables(tables, existing));
             string? after = null;
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -171,7 +178,7 @@ public sealed class LegacyMigrator<TContext>
                 await run.BatchAsync(page, cancellationToken).ConfigureAwait(false);
                 after = page[^1].Id;
                 progress?.Report(report.Progress);
-                LogBatch(_logger, report.Migrated, report.AlreadyMigrated, report.Failed, report.Total, null);
+                LogBatch(_logger, report.Migrated, report.AlreadyMigrated, report.LeftAlone, report.Failed, report.Total, null);
             }
 
             report.Cancelled = cancellationToken.IsCancellationRequested;
@@ -198,7 +205,8 @@ public sealed class LegacyMigrator<TContext>
         try
         {
             var connection = context.Database.GetDbConnection();
-            if (!(await PlannerSchema.ExistingTablesAsync(tables, connection, null, cancellationToken).ConfigureAwait(false)).Contains(tables.Ledger.Name))
+            var existing = await PlannerSchema.ExistingTablesAsync(tables, connection, null, cancellationToken).ConfigureAwait(false);
+            if (!existing.Contains(tables.Ledger.Name))
             {
                 throw new InvalidOperationException($"Nothing has been migrated in this database yet (it has no '{tables.Ledger.Name}' table): run the migration first.");
             }
@@ -246,13 +254,19 @@ public sealed class LegacyMigrator<TContext>
                 after = page[^1].ProgramId;
             }
 
-            return new VerificationReport(checkedPrograms, differences);
+            // Programs the migration never wrote (the planning API's, the host's) are not compared, only counted.
+            var leftAlone = await source.CountProgramsWithRowsNotMigratedAsync(RowTables(tables, existing), hasLedger: true, cancellationToken).ConfigureAwait(false);
+            return new VerificationReport(checkedPrograms, differences) { ProgramsLeftAlone = leftAlone };
         }
         finally
         {
             await context.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The tables whose rows belong to a program directly (blocks, program goal links) that the database has.</summary>
+    private static ITableMap[] RowTables(PlannerTables tables, HashSet<string> existing) =>
+        new ITableMap[] { tables.Blocks, tables.ProgramGoals }.Where(t => existing.Contains(t.Name)).ToArray();
 
     private static IEnumerable<RowDifference> Compare(string programId, IReadOnlyList<RowImage> expected, IReadOnlyList<RowImage> actual)
     {
@@ -324,7 +338,8 @@ public sealed class LegacyMigrator<TContext>
         LegacySource source,
         RowWriter writer,
         MigrationReport report,
-        bool hasLedger)
+        bool hasLedger,
+        IReadOnlyList<ITableMap> rowTables)
     {
         private readonly LegacyMigrationOptions _options = migrator._options;
         private int _committed;
@@ -353,6 +368,16 @@ public sealed class LegacyMigrator<TContext>
                 pending.Add(work);
             }
 
+            // Programs with rows the migration did not write are not converted at all. One query for the batch;
+            // the write transaction asks again, in case rows appeared since.
+            var withRows = await source.ProgramsWithRowsNotMigratedAsync(
+                pending.Select(w => w.Row.Id).ToArray(), rowTables, hasLedger, CancellationToken.None).ConfigureAwait(false);
+            foreach (var work in pending.Where(w => withRows.Contains(w.Row.Id)))
+            {
+                LeaveAlone(work);
+            }
+
+            pending.RemoveAll(w => withRows.Contains(w.Row.Id));
             await PrepareAsync(pending).ConfigureAwait(false);
             for (var attempt = 0; pending.Count > 0; attempt++)
             {
@@ -502,6 +527,14 @@ public sealed class LegacyMigrator<TContext>
 
                 var current = await source.ReadRangeAsync(first, last, none).ConfigureAwait(false);
                 var ledger = hasLedger ? await source.ReadLedgerAsync(first, last, none).ConfigureAwait(false) : [];
+
+                // Rows the migration did not write may have appeared since the batch's first look (a host's write,
+                // committed before this transaction's locks): ask again, under the locks, for the programs not migrated.
+                var withRows = await source.ProgramsWithRowsNotMigratedAsync(
+                    ordered.Where(w => current.ContainsKey(w.Row.Id) && !(ledger.TryGetValue(w.Row.Id, out var e) && e.IsMigrated)).Select(w => w.Row.Id).ToArray(),
+                    rowTables,
+                    hasLedger,
+                    none).ConfigureAwait(false);
                 var toWrite = new List<ProgramRows>();
                 var toDelete = new List<string>();
                 var ledgerInserts = new List<LedgerEntry>();
@@ -524,6 +557,12 @@ public sealed class LegacyMigrator<TContext>
                     if (entry is not null && IsCurrent(entry, work))
                     {
                         outcomes.Add(() => report.AlreadyMigrated++); // another migrator got there first
+                        continue;
+                    }
+
+                    if (withRows.Contains(work.Row.Id))
+                    {
+                        outcomes.Add(() => LeaveAlone(work));
                         continue;
                     }
 
@@ -632,6 +671,18 @@ public sealed class LegacyMigrator<TContext>
             await context.Set<BlockGoal>().Where(l => l.Block!.ProgramId == programId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await context.Set<ProgramBlock>().Where(b => b.ProgramId == programId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await context.Set<ProgramGoal>().Where(l => l.ProgramId == programId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Counts a program with rows the migration did not write: it leaves them, writes no ledger row (a rerun
+        /// looks again), and says so with a warning, not a failure.
+        /// </summary>
+        private void LeaveAlone(Work work)
+        {
+            report.LeftAlone++;
+            report.AddWarnings(work.Row.Id, [new LegacyDiagnostic(DiagnosticSeverity.Warning, MigrationCodes.RowsExist, "$",
+                "The program already has rows in the new tables that the migration did not write (made by the planning API or the host); it is left as it is.")]);
+            LogLeftAlone(migrator._logger, work.Row.Id, null);
         }
 
         private void Fail(Work work, LegacyDiagnostic? extra)

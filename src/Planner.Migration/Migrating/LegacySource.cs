@@ -40,12 +40,16 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
 
     /// <summary>
     /// The programs with ids in [<paramref name="firstId"/>, <paramref name="lastId"/>], read again inside
-    /// the write transaction; on PostgreSQL locked against updates until it ends.
+    /// the write transaction; on PostgreSQL locked until it ends against updates and against new rows
+    /// referencing them.
     /// </summary>
     public async Task<Dictionary<string, LegacyProgramRow>> ReadRangeAsync(string firstId, string lastId, CancellationToken cancellationToken)
     {
         var id = tables.Programs.Column("Id").QuotedName;
-        var sql = SelectPrograms() + $" WHERE {id} >= @first AND {id} <= @last" + (tables.IsPostgres && Transaction is not null ? " FOR SHARE" : string.Empty); // a lock only inside a write: verify stays read-only
+        // A lock only inside a write (verify stays read-only). FOR UPDATE, not FOR SHARE: it also holds off the
+        // key-share lock an insert into program_blocks or program_goals takes on its program, so a host cannot
+        // give the program rows between the migrator's check for them and its commit.
+        var sql = SelectPrograms() + $" WHERE {id} >= @first AND {id} <= @last" + (tables.IsPostgres && Transaction is not null ? " FOR UPDATE" : string.Empty);
         await using var command = Command(sql);
         Add(command, "@first", firstId);
         Add(command, "@last", lastId);
@@ -140,6 +144,78 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="programIds"/> own rows in the new tables (a block or a program goal link:
+    /// days, sessions and block goals hang off blocks) without a <c>migrated</c> ledger row: rows the
+    /// migration did not write, since it writes a program's rows and its ledger row in one transaction.
+    /// One statement per 500 ids, so the rows and the ledger are read at one moment.
+    /// </summary>
+    /// <param name="programIds">The programs to look at.</param>
+    /// <param name="rowTables">The tables among <c>program_blocks</c> and <c>program_goals</c> that exist (none before Phase 1).</param>
+    /// <param name="hasLedger">Whether the ledger exists.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<HashSet<string>> ProgramsWithRowsNotMigratedAsync(
+        IReadOnlyCollection<string> programIds, IReadOnlyList<ITableMap> rowTables, bool hasLedger, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (programIds.Count == 0 || rowTables.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var chunk in programIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            var parameters = string.Join(", ", chunk.Select((_, i) => "@i" + i.ToString(CultureInfo.InvariantCulture)));
+            await using var command = Command(ProgramsWithRowsSql($" WHERE {{0}} IN ({parameters})", rowTables, hasLedger));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                Add(command, "@i" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>How many programs own rows in the new tables without a <c>migrated</c> ledger row (for verify).</summary>
+    public async Task<long> CountProgramsWithRowsNotMigratedAsync(IReadOnlyList<ITableMap> rowTables, bool hasLedger, CancellationToken cancellationToken)
+    {
+        if (rowTables.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var command = Command($"SELECT COUNT(*) FROM ({ProgramsWithRowsSql(string.Empty, rowTables, hasLedger)}) counted");
+        return System.Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The ids of programs with rows in <paramref name="rowTables"/> (each filtered by <paramref name="where"/>,
+    /// <c>{0}</c> standing for its program id column) and no <c>migrated</c> ledger row.
+    /// </summary>
+    private string ProgramsWithRowsSql(string where, IReadOnlyList<ITableMap> rowTables, bool hasLedger)
+    {
+        var owners = string.Join(" UNION ", rowTables.Select(table =>
+        {
+            var programId = table.Columns.Single(c => c.Property.Name == "ProgramId").QuotedName;
+            return $"SELECT {programId} AS program_id FROM {table.QuotedName}" + string.Format(CultureInfo.InvariantCulture, where, programId);
+        }));
+        if (!hasLedger)
+        {
+            return owners;
+        }
+
+        var ledgerProgramId = tables.SqlHelper.DelimitIdentifier("program_id");
+        var outcome = tables.SqlHelper.DelimitIdentifier("outcome");
+        return $"SELECT owners.program_id FROM ({owners}) owners WHERE NOT EXISTS (SELECT 1 FROM {tables.Ledger.QuotedName} ledger"
+            + $" WHERE ledger.{ledgerProgramId} = owners.program_id AND ledger.{outcome} = '{LedgerTable.Migrated}')";
     }
 
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

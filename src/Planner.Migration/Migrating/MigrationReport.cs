@@ -22,6 +22,12 @@ public static class MigrationCodes
 
     /// <summary>The database refused the program's rows; the message says why.</summary>
     public const string DatabaseError = "database-error";
+
+    /// <summary>
+    /// A warning: the program already has rows in the new tables that the migration did not write (made by
+    /// the planning API or the host), so it is left as it is: no row deleted or added, no ledger row.
+    /// </summary>
+    public const string RowsExist = "rows-exist";
 }
 
 /// <summary>Where a migration run is, for a progress bar or a log.</summary>
@@ -30,7 +36,8 @@ public static class MigrationCodes
 /// <param name="Migrated">The programs migrated by this run so far.</param>
 /// <param name="AlreadyMigrated">The programs skipped because an earlier run migrated the same text.</param>
 /// <param name="Failed">The programs that failed so far.</param>
-public readonly record struct MigrationProgress(long Total, long Done, long Migrated, long AlreadyMigrated, long Failed);
+/// <param name="LeftAlone">The programs left as they are because they had rows the migration did not write (<see cref="MigrationCodes.RowsExist"/>).</param>
+public readonly record struct MigrationProgress(long Total, long Done, long Migrated, long AlreadyMigrated, long Failed, long LeftAlone = 0);
 
 /// <summary>A program that could not be migrated, and why.</summary>
 /// <param name="ProgramId">The program's id.</param>
@@ -76,17 +83,24 @@ public sealed class MigrationReport
     /// <summary>The programs that failed; the others are in.</summary>
     public long Failed => _failures.Count;
 
+    /// <summary>
+    /// The programs left as they are, not failed: they already had rows in the new tables that the migration
+    /// did not write (made by the planning API or the host). Each has a <see cref="MigrationCodes.RowsExist"/>
+    /// warning in <see cref="Warnings"/>.
+    /// </summary>
+    public long LeftAlone { get; internal set; }
+
     /// <summary>The rows written by this run, by table name (the host's names).</summary>
     public IReadOnlyDictionary<string, long> Rows => _rows;
 
     /// <summary>Every failed program, with its diagnostics.</summary>
     public IReadOnlyList<ProgramFailure> Failures => _failures;
 
-    /// <summary>Every warning of the programs migrated, by program and path.</summary>
+    /// <summary>Every warning of the programs migrated or left alone, by program and path.</summary>
     public IReadOnlyList<ProgramWarning> Warnings => _warnings;
 
     /// <summary>The progress this report stands for.</summary>
-    public MigrationProgress Progress => new(Total, Migrated + AlreadyMigrated + Failed, Migrated, AlreadyMigrated, Failed);
+    public MigrationProgress Progress => new(Total, Migrated + AlreadyMigrated + Failed + LeftAlone, Migrated, AlreadyMigrated, Failed, LeftAlone);
 
     internal void AddRows(string table, long count) => _rows[table] = _rows.GetValueOrDefault(table) + count;
 
@@ -108,6 +122,7 @@ public sealed class MigrationReport
             json.WriteNumber("migrated", Migrated);
             json.WriteNumber("already_migrated", AlreadyMigrated);
             json.WriteNumber("failed", Failed);
+            json.WriteNumber("left_alone", LeftAlone);
             json.WriteEndObject();
             json.WriteBoolean("dry_run", DryRun);
             json.WriteBoolean("cancelled", Cancelled);
@@ -178,6 +193,13 @@ public sealed record RowDifference(string ProgramId, string Table, string Id, st
 /// <param name="Differences">Every difference, by program, table and key.</param>
 public sealed record VerificationReport(long ProgramsChecked, IReadOnlyList<RowDifference> Differences)
 {
+    /// <summary>
+    /// The programs not compared because the migration never wrote them: they have rows in the new tables
+    /// but no migrated ledger row (made by the planning API or the host; a rerun of the migration leaves
+    /// them alone with <see cref="MigrationCodes.RowsExist"/>).
+    /// </summary>
+    public long ProgramsLeftAlone { get; init; }
+
     /// <summary>Whether every migrated program's rows are exactly what its legacy text converts to.</summary>
     public bool IsClean => Differences.Count == 0;
 }

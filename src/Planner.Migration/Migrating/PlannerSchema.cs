@@ -20,12 +20,14 @@ public sealed record SchemaChanges(IReadOnlyList<string> CreatedTables, IReadOnl
 /// <summary>
 /// Phase 1: creates the planner's tables, constraints and indexes that a database lacks, from the
 /// context's own EF model, so it is the provider's DDL for the host's mapping (renamed tables, schema).
+/// A host's own tables in the same model are never created: they belong to the host's migrations.
 /// </summary>
 /// <remarks>
 /// <para>
 /// EF's model differ compares "no model" with the context's model and yields the operations that would
-/// create the whole schema; the operations for tables that already exist are dropped, so the legacy
-/// tables (<c>programs</c>, <c>session_templates</c>, <c>goals</c>) are never touched, and the provider's
+/// create the whole schema; only those for the planner's own tables (blocks, days, sessions, goal links)
+/// that do not exist yet are kept, so the legacy tables (<c>programs</c>, <c>session_templates</c>,
+/// <c>goals</c>) and the host's own tables are never touched, and the provider's
 /// own migrations SQL generator writes the rest. Everything runs in one transaction (DDL is
 /// transactional on SQLite and PostgreSQL), after a lock that makes two migrators take turns.
 /// </para>
@@ -70,12 +72,10 @@ internal static class PlannerSchema
             }
 
             var existingIndexes = await ExistingIndexesAsync(tables, connection, dbTransaction, cancellationToken).ConfigureAwait(false);
-            var legacyTables = new HashSet<(string?, string)>
-            {
-                (tables.Programs.Schema, tables.Programs.Name),
-                (tables.SessionTemplates.Schema, tables.SessionTemplates.Name),
-                (tables.Goals.Schema, tables.Goals.Name),
-            };
+
+            // Only the planner's own tables: the legacy ones exist already, and a host's own entities (its
+            // athletes, say) are its migrations' business; creating them here would make those fail later.
+            var plannerTables = tables.WrittenTables.Select(t => (t.Schema, t.Name)).ToHashSet();
 
             var createdTables = new List<string>();
             var createdIndexes = new List<string>();
@@ -85,13 +85,13 @@ internal static class PlannerSchema
             {
                 switch (operation)
                 {
-                    case CreateTableOperation create when !existingTables.Contains(create.Name):
+                    case CreateTableOperation create when plannerTables.Contains((create.Schema, create.Name)) && !existingTables.Contains(create.Name):
                         operations.Add(create);
                         newTables.Add((create.Schema, create.Name));
                         createdTables.Add(create.Name);
                         break;
-                    case CreateIndexOperation index when newTables.Contains((index.Schema, index.Table))
-                        || (!legacyTables.Contains((index.Schema, index.Table)) && !existingIndexes.Contains(index.Name)):
+                    case CreateIndexOperation index when plannerTables.Contains((index.Schema, index.Table))
+                        && (newTables.Contains((index.Schema, index.Table)) || !existingIndexes.Contains(index.Name)):
                         operations.Add(index);
                         createdIndexes.Add(index.Name);
                         break;
@@ -107,10 +107,14 @@ internal static class PlannerSchema
                 createdTables.Add(tables.Ledger.Name);
             }
 
-            if (operations.Count > 0 && wanted.OfType<EnsureSchemaOperation>().FirstOrDefault() is { } ensureSchema)
+            // Only the schemas of the tables created: a schema of the host's own tables is not the planner's to create.
+            var schemas = newTables.Select(t => t.Item1).ToHashSet();
+            if (createdTables.Contains(tables.Ledger.Name))
             {
-                operations.Insert(0, ensureSchema);
+                schemas.Add(tables.Ledger.Schema);
             }
+
+            operations.InsertRange(0, wanted.OfType<EnsureSchemaOperation>().Where(e => schemas.Contains(e.Name)));
 
             var generator = context.GetService<IMigrationsSqlGenerator>();
             var relationalConnection = context.GetService<IRelationalConnection>();

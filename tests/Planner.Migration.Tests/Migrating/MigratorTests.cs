@@ -3,6 +3,7 @@ using NodaTime;
 using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
 using Planner.Model;
+using Planner.Model.Planning;
 
 namespace Planner.Migration.Tests.Migrating;
 
@@ -347,8 +348,24 @@ public abstract class MigratorTests
         var changes = await host.CreateSchemaAsync();
         await host.MigrateAsync();
 
-        Assert.Contains("athletes", changes.CreatedTables);
+        // Phase 1 makes the planner's tables and the ledger, never the host's own (its migrations will).
+        Assert.Equal(
+            LegacyDatabase.NewTables.Order(StringComparer.Ordinal),
+            changes.CreatedTables.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("athletes", await TablesAsync(viaHost));
+        Assert.DoesNotContain(changes.CreatedIndexes, i => i.Contains("athletes", StringComparison.Ordinal));
         Assert.Equal(await viaPlanner.DumpAsync(AllTables), await viaHost.DumpAsync(AllTables));
+
+        // The host's own migration then creates its table without "table already exists", and the host's
+        // context works on both: a rerun of the migration still writes nothing.
+        await viaHost.ExecuteAsync("CREATE TABLE athletes (\"Id\" integer PRIMARY KEY, \"Name\" text NOT NULL, \"ProgramId\" text NULL)");
+        await using (var context = viaHost.CreateHostContext())
+        {
+            context.Athletes.Add(new Planner.Model.Tests.Infrastructure.Athlete { Id = 1, Name = "Ana", ProgramId = "p-00001" });
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Equal((0, 4), ((await host.MigrateAsync()).Migrated, (await host.MigrateAsync()).AlreadyMigrated));
     }
 
     [SkippableFact]
@@ -372,6 +389,91 @@ public abstract class MigratorTests
         Assert.Equal((6, 0, 0), (report.Migrated, report.AlreadyMigrated, report.Failed));
         Assert.Equal(2 + 1 + 3, failures.Commits); // schema twice, first batch twice, then one per batch
         Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Programs_with_rows_the_migration_did_not_write_are_left_alone(bool dualWrites)
+    {
+        await using var db = await SeededAsync(6);
+        await Migrator(db).CreateSchemaAsync();
+        await Migrator(db, batchSize: 4).MigrateAsync();
+
+        // After go-live: the planning API starts programs from migrated ones (p-00002 has a program goal and a
+        // block goal, p-00003 none), with the legacy column rewritten or not, and host code writes one itself.
+        var planning = new PlanningOptions { LegacyScheduleWriter = dualWrites ? LegacyDualWriter.Instance : null };
+        await using (var context = db.CreateContext())
+        {
+            await new PlanningService(context, new FixedClock(Instant.FromUtc(2025, 1, 1, 0, 0)), planning)
+                .StartProgramFromAsync("p-00002", "p-00002-again", "Again with goals", new LocalDate(2025, 1, 6));
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            await new PlanningService(context, new FixedClock(Instant.FromUtc(2025, 1, 1, 0, 0)), planning)
+                .StartProgramFromAsync("p-00003", "p-00003-again", "Again without goals", new LocalDate(2025, 1, 6));
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            context.Add(HostProgram("host-1"));
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Equal(dualWrites ? 2 : 0, await db.CountAsync("programs WHERE id LIKE '%-again' AND weekly_schedule IS NOT NULL"));
+        Assert.Equal(1, await db.CountAsync("programs WHERE id = 'p-00002-again' AND goal_ids IS NOT NULL"));
+        var before = await db.DumpAsync(AllTables);
+        var leftAlone = new[] { "host-1", "p-00002-again", "p-00003-again" };
+
+        var dry = await Migrator(db, batchSize: 4, dryRun: true).MigrateAsync();
+        var report = await Migrator(db, batchSize: 4).MigrateAsync();
+
+        Assert.Equal(before, await db.DumpAsync(AllTables));
+        foreach (var run in new[] { dry, report })
+        {
+            Assert.Equal((9, 0, 6, 0, 3), (run.Total, run.Migrated, run.AlreadyMigrated, run.Failed, run.LeftAlone));
+            Assert.Equal(9, run.Progress.Done);
+            Assert.All(run.Rows.Values, count => Assert.Equal(0, count));
+            Assert.All(run.Warnings, w => Assert.Equal((DiagnosticSeverity.Warning, MigrationCodes.RowsExist, "$"), (w.Diagnostic.Severity, w.Diagnostic.Code, w.Diagnostic.Path)));
+            Assert.Equal(leftAlone, run.Warnings.Select(w => w.ProgramId).Order(StringComparer.Ordinal));
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(report.ToJson());
+        Assert.Equal(3, json.RootElement.GetProperty("programs").GetProperty("left_alone").GetInt32());
+
+        var verification = await Migrator(db).VerifyAsync();
+        Assert.True(verification.IsClean, string.Join("\n", verification.Differences));
+        Assert.Equal((6, 3), (verification.ProgramsChecked, verification.ProgramsLeftAlone));
+    }
+
+    [SkippableFact]
+    public async Task Rows_a_host_writes_between_the_first_look_and_the_write_transaction_are_left_alone()
+    {
+        await using var db = await SeededAsync(6);
+        await Migrator(db).CreateSchemaAsync();
+        var migrator = Migrator(db, batchSize: 6);
+        migrator.BeforeWrite = async ids =>
+        {
+            if (await db.CountAsync("program_blocks WHERE program_id = 'p-00004'") == 0)
+            {
+                // p-00004 is not migrated yet: the host gives it a block of its own after the batch's first look.
+                await using var context = db.CreateContext();
+                context.Add(HostBlock("p-00004", "host-block"));
+                await context.SaveChangesAsync();
+            }
+        };
+
+        var report = await migrator.MigrateAsync();
+
+        Assert.Equal((5, 0, 1), (report.Migrated, report.Failed, report.LeftAlone));
+        Assert.Equal(("p-00004", MigrationCodes.RowsExist), (report.Warnings.Single(w => w.Diagnostic.Code == MigrationCodes.RowsExist).ProgramId, MigrationCodes.RowsExist));
+        Assert.Equal(1, await db.CountAsync("program_blocks WHERE program_id = 'p-00004' AND id = 'host-block'"));
+        Assert.Equal(1, await db.CountAsync("program_blocks WHERE program_id = 'p-00004'"));
+        Assert.Equal(0, await db.CountAsync("program_goals WHERE program_id = 'p-00004'"));
+        Assert.Equal(0, await db.CountAsync("planner_migration_ledger WHERE program_id = 'p-00004'"));
+        Assert.Equal(5, await db.CountAsync("planner_migration_ledger"));
+        Assert.True((await migrator.VerifyAsync()).IsClean);
     }
 
     [SkippableFact]
@@ -400,6 +502,26 @@ public abstract class MigratorTests
             (w.GetProperty("severity").GetString(), w.GetProperty("code").GetString(), w.GetProperty("path").GetString())));
     }
 
+    /// <summary>A program as host code writes it straight into the new tables: a block with a day and a session, no legacy text.</summary>
+    private static TrainingProgram HostProgram(string id)
+    {
+        var program = new TrainingProgram { Id = id, Name = "Written by the host", StartDate = new LocalDate(2025, 3, 3), EndDate = new LocalDate(2025, 3, 9) };
+        program.Blocks.Add(HostBlock(id, id + "-block"));
+        return program;
+    }
+
+    protected static ProgramBlock HostBlock(string programId, string blockId)
+    {
+        var block = new ProgramBlock
+        {
+            Id = blockId, ProgramId = programId, Name = "Host block", StartDate = new LocalDate(2025, 3, 3), EndDate = new LocalDate(2025, 3, 9),
+        };
+        var day = new ProgramDay { Id = blockId + "-day", BlockId = blockId, Date = new LocalDate(2025, 3, 4) };
+        day.Sessions.Add(new ScheduledSession { Id = blockId + "-session", DayId = day.Id, SessionTemplateId = "tpl-easy" });
+        block.Days.Add(day);
+        return block;
+    }
+
     protected static LegacyMigrator<PlannerDbContext> Migrator(LegacyDatabase db, int batchSize = 100, bool dryRun = false, Instant? clock = null) =>
         new(db.CreateContext, Options(batchSize, dryRun, clock));
 
@@ -410,7 +532,7 @@ public abstract class MigratorTests
         Clock = new FixedClock(clock ?? Instant.FromUtc(2026, 11, 26, 12, 0)),
     };
 
-    private async Task<LegacyDatabase> SeededAsync(int programs)
+    protected async Task<LegacyDatabase> SeededAsync(int programs)
     {
         var db = await NewDatabaseAsync();
         await db.InsertNamedAsync("session_templates", TestPrograms.Templates);
@@ -449,4 +571,43 @@ public sealed class SqliteMigratorTests : MigratorTests
 public sealed class PostgresMigratorTests : MigratorTests
 {
     protected override async Task<LegacyDatabase> NewDatabaseAsync() => await PostgresLegacyDatabase.CreateAsync();
+
+    [SkippableFact]
+    public async Task A_block_a_host_is_inserting_holds_the_batch_until_it_commits_then_its_program_is_left_alone()
+    {
+        await using var db = await SeededAsync(4);
+        await Migrator(db).CreateSchemaAsync();
+
+        // The host's transaction inserts a block for p-00002 (not migrated yet) and has not committed: the batch's
+        // first look cannot see it. The write transaction's FOR UPDATE waits for it (the insert holds a key-share
+        // lock on the program), then the check inside the transaction sees the block.
+        await using var host = (Npgsql.NpgsqlConnection)db.OpenConnection();
+        await using var hostTransaction = await host.BeginTransactionAsync();
+        await using (var insert = new Npgsql.NpgsqlCommand(
+            "INSERT INTO program_blocks (id, program_id, position, name, start_date, end_date) VALUES ('host-block', 'p-00002', 0, 'Host block', '2025-03-03', '2025-03-09')",
+            host, hostTransaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var migration = Migrator(db, batchSize: 4).MigrateAsync();
+        await using (var observer = (Npgsql.NpgsqlConnection)db.OpenConnection())
+        {
+            // Polls the server's lock table until the migrator waits on the host (or finished without waiting: then
+            // it wrote p-00002 and the asserts below fail). Committing early would pass too, caught by an earlier check.
+            await using var waiting = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())", observer);
+            while (!migration.IsCompleted && (long)(await waiting.ExecuteScalarAsync())! == 0)
+            {
+                await Task.Delay(10);
+            }
+        }
+
+        await hostTransaction.CommitAsync();
+        var report = await migration;
+
+        Assert.Equal((3, 0, 1), (report.Migrated, report.Failed, report.LeftAlone));
+        Assert.Equal("p-00002", report.Warnings.Single(w => w.Diagnostic.Code == MigrationCodes.RowsExist).ProgramId);
+        Assert.Equal(1, await db.CountAsync("program_blocks WHERE program_id = 'p-00002'"));
+        Assert.Equal(0, await db.CountAsync("planner_migration_ledger WHERE program_id = 'p-00002'"));
+    }
 }

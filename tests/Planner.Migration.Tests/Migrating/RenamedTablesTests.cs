@@ -55,4 +55,66 @@ public sealed class SqliteRenamedTablesTests : RenamedTablesTests
 public sealed class PostgresRenamedTablesTests : RenamedTablesTests
 {
     protected override async Task<LegacyDatabase> NewDatabaseAsync() => await PostgresLegacyDatabase.CreateAsync();
+
+    [SkippableFact]
+    public async Task Phase_1_creates_the_planners_tables_in_its_schema_and_none_of_the_hosts()
+    {
+        await using var db = await PostgresLegacyDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE SCHEMA plan");
+        foreach (var statement in LegacyDatabase.LegacyDdl.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await db.ExecuteAsync(statement.Replace("CREATE TABLE ", "CREATE TABLE plan.", StringComparison.Ordinal));
+        }
+
+        foreach (var template in TestPrograms.Templates)
+        {
+            await db.ExecuteAsync("INSERT INTO plan.session_templates (id, name) VALUES (@id, 'x')", ("@id", template));
+        }
+
+        foreach (var goal in TestPrograms.Goals)
+        {
+            await db.ExecuteAsync("INSERT INTO plan.goals (id, name) VALUES (@id, 'x')", ("@id", goal));
+        }
+
+        foreach (var row in TestPrograms.Many(3))
+        {
+            await db.ExecuteAsync(
+                "INSERT INTO plan.programs (id, name, start_date, end_date, goal_ids, weekly_schedule) VALUES (@id, @name, @start, @end, @goals, @weekly)",
+                ("@id", row.Id), ("@name", row.Name), ("@start", row.StartDate), ("@end", row.EndDate), ("@goals", row.GoalIds), ("@weekly", row.WeeklySchedule));
+        }
+
+        SchemaHostContext Create() => new((DbContextOptions<SchemaHostContext>)db.Configure(new DbContextOptionsBuilder<SchemaHostContext>()).Options);
+        var migrator = new LegacyMigrator<SchemaHostContext>(Create);
+
+        var schema = await migrator.CreateSchemaAsync();
+        var report = await migrator.MigrateAsync();
+
+        Assert.Equal(
+            ["block_goals", "plan_blocks", "planner_migration_ledger", "program_days", "program_goals", "scheduled_sessions"],
+            schema.CreatedTables.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(schema.CreatedIndexes, i => i.Contains("athletes", StringComparison.Ordinal));
+        Assert.Equal(0, await db.CountAsync("information_schema.schemata WHERE schema_name = 'crm'"));
+        Assert.Equal(0, await db.CountAsync("information_schema.tables WHERE table_name = 'athletes'"));
+        Assert.Equal(9, await db.CountAsync("information_schema.tables WHERE table_schema = 'plan'"));
+        Assert.Equal(3, report.Migrated);
+        Assert.True((await migrator.VerifyAsync()).IsClean);
+    }
+}
+
+/// <summary>A host context with the planner in its own schema and a table of the host's in another.</summary>
+public sealed class SchemaHostContext(DbContextOptions<SchemaHostContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Planner.Model.Tests.Infrastructure.Athlete>(athlete =>
+        {
+            athlete.ToTable("athletes", "crm");
+            athlete.HasIndex(a => a.ProgramId);
+        });
+        modelBuilder.ApplyPlannerModel(o =>
+        {
+            o.Schema = "plan";
+            o.Tables.Blocks = "plan_blocks";
+        });
+    }
 }
