@@ -110,6 +110,8 @@ public abstract partial class PlanningTests<TDatabase>
         var newId = "prog-dual-" + Guid.NewGuid().ToString("N");
         await Service(CreateContext(), options: options).StartProgramFromAsync(seeded.ProgramId, newId, "Again", new LocalDate(2025, 1, 6));
         Assert.Equal(await ExpectedLegacyJsonAsync(newId), await LegacyColumnAsync(newId));
+        await using var check = CreateContext();
+        Assert.Equal($"[\"{seeded.GoalId}\"]", (await check.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == newId)).LegacyGoalIds);
     }
 
     [SkippableFact]

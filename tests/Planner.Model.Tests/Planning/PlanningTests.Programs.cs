@@ -209,6 +209,8 @@ public abstract partial class PlanningTests<TDatabase>
             var first = (await DayRowAsync(seeded, BlockStart)).Sessions.Single();
             await setupService.CompleteSessionAsync(first.Id, new SessionCompletion { Rpe = 8, DurationMinutes = 50 });
             await setupService.UpdateDayAsync(seeded.DayId(BlockStart), new DayDetails("Opener", "felt great", 9));
+            await setup.Set<TrainingProgram>().Where(p => p.Id == seeded.ProgramId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyGoalIds, "[\"goal-of-the-legacy-column\"]"));
         }
 
         var newId = "prog-again-" + Guid.NewGuid().ToString("N");
@@ -229,6 +231,8 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(blockId, block.Id);
         Assert.Equal(seeded.GoalId, Assert.Single(copy.GoalLinks).GoalId);
         Assert.Equal(seeded.GoalId, Assert.Single(block.GoalLinks).GoalId);
+        Assert.Null(copy.LegacyGoalIds); // dual writes off: neither legacy column is written
+        Assert.Null(copy.LegacyWeeklySchedule);
         Assert.Equal(91, block.Days.Count);
         Assert.All(block.Days, d => Assert.Equal(DeterministicIds.ForDay(blockId, d.Date), d.Id));
         Assert.All(block.Days.SelectMany(d => d.Sessions), s => Assert.Equal(DeterministicIds.ForSession(s.DayId, s.Position), s.Id));
