@@ -15,6 +15,11 @@ public sealed record SchemaChanges(IReadOnlyList<string> CreatedTables, IReadOnl
 {
     /// <summary>Whether Phase 1 found everything in place and did nothing.</summary>
     public bool IsEmpty => CreatedTables.Count == 0 && CreatedIndexes.Count == 0;
+
+    /// <summary>The created tables and indexes by name, for a log line.</summary>
+    /// <returns>Such as <c>tables: program_blocks, program_days; indexes: none</c>.</returns>
+    public override string ToString() =>
+        $"tables: {(CreatedTables.Count == 0 ? "none" : string.Join(", ", CreatedTables))}; indexes: {(CreatedIndexes.Count == 0 ? "none" : string.Join(", ", CreatedIndexes))}";
 }
 
 /// <summary>
