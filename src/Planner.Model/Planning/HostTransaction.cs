@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Planner.Model.Planning;
 
 /// <summary>
-/// Runs a write in the host's transaction when one is open (the host commits it), and otherwise in one
-/// of its own, committed when the write returns and rolled back when it throws. Internal.
+/// Runs a write in the host's transaction when one is open, or its ambient <c>TransactionScope</c> (the
+/// host commits it), and otherwise in one of its own, committed when the write returns and rolled back
+/// when it throws. Internal.
 /// </summary>
 /// <remarks>
 /// <para>A provider that is not relational (EF Core InMemory, for a host's unit tests) has no
@@ -27,8 +28,10 @@ internal static class HostTransaction
             return await write(cancellationToken).ConfigureAwait(false);
         }
 
-        if (context.Database.CurrentTransaction is not null)
+        if (context.Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null)
         {
+            // The host's transaction, or its ambient TransactionScope (EF Core refuses a transaction of ours
+            // inside one): the host commits.
             return await write(cancellationToken).ConfigureAwait(false);
         }
 

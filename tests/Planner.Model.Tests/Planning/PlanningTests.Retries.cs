@@ -77,4 +77,25 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(1, failures.Commits);
         Assert.Equal("Intervals", (await DayRowAsync(seeded, Wednesday)).Name);
     }
+
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_write_inside_the_hosts_TransactionScope_commits_or_rolls_back_with_it(bool complete)
+    {
+        Database.SkipIfUnavailable();
+        Skip.If(Database is SqliteDatabase, "EF Core's SQLite provider refuses ambient transactions (AmbientTransactionWarning), whoever opens the connection.");
+        var seeded = await SeedAsync();
+        using (var scope = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
+        {
+            await using var context = CreateContext();
+            await Service(context).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Intervals", null, 6));
+            if (complete)
+            {
+                scope.Complete();
+            }
+        }
+
+        Assert.Equal(complete ? "Intervals" : null, (await DayRowAsync(seeded, Wednesday)).Name);
+    }
 }
