@@ -1,11 +1,13 @@
-# Throwaway experiment behind docs/migration.md "Time is not linear": raw SQLite INSERTs of 10,000
+# Not a benchmark of the library (those are BenchmarkDotNet classes in benchmarks/Planner.Benchmarks):
+# the one-off experiment behind docs/migration.md "Time is not linear": raw SQLite INSERTs of 10,000
 # year-long programs (about 6.6 M rows, the shape and indexes of program_days and scheduled_sessions),
 # 100 programs per transaction, with random (UUID v4) keys or ordered ones. Prints the time at every
-# 600,000 rows. Run: python3 benchmarks/scripts/sqlite-key-order.py random|ordered  (writes /tmp/keyexp)
-import sqlite3, uuid, time, sys, os
+# 600,000 rows. Run: python3 benchmarks/scripts/sqlite-key-order.py random|ordered  (writes to the temp folder)
+import sqlite3, uuid, time, sys, os, tempfile
 mode = sys.argv[1]  # random | ordered
-os.makedirs("/tmp/keyexp", exist_ok=True)
-path = f"/tmp/keyexp/{mode}.db"
+folder = os.path.join(tempfile.gettempdir(), "keyexp")
+os.makedirs(folder, exist_ok=True)
+path = os.path.join(folder, f"{mode}.db")
 if os.path.exists(path): os.remove(path)
 c = sqlite3.connect(path, isolation_level=None)
 c.execute("PRAGMA journal_mode=WAL"); c.execute("PRAGMA synchronous=NORMAL")

@@ -117,7 +117,7 @@ public static class LegacyScheduleWriter
                 CheckBlock(block);
                 var outside = blockDays.Where(d => d.Date < block.StartDate || d.Date > block.EndDate).ToList();
                 WriteBlock(writer, block, blockDays.Except(outside).ToList(), sessionsByDay, goalsByBlock.GetValueOrDefault(block.Id));
-                kept.AddRange(outside.GroupBy(d => d.Date < block.StartDate).Select(g => (block, g.ToList())));
+                kept.AddRange(outside.OrderBy(d => d.Date).GroupBy(d => d.Date < block.StartDate).Select(g => (block, g.ToList())));
             }
 
             // Last, so the blocks above keep their positions (and the ids derived from them).

@@ -122,7 +122,7 @@ public sealed class ScheduleWriterTests
         var inside = new ProgramDay { Id = "d-inside", BlockId = moved.Id, Date = new LocalDate(2024, 1, 12), Notes = "planned" };
         var done = new ScheduledSession { Id = "s-done", DayId = after.Id, SessionTemplateId = "tpl-long", IsCompleted = true, CompletionData = "{\"rpe\":8}" };
 
-        var text = LegacyScheduleWriter.Write([moved, next], [before, plain, after, inside], [done], []);
+        var text = LegacyScheduleWriter.Write([moved, next], [after, inside, plain, before], [done], []); // in no order, as EF gives rows
         var again = new LegacyConverter().Convert(new LegacyProgramRow("p", "P", null, null, null, text));
 
         Assert.DoesNotContain(again.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
