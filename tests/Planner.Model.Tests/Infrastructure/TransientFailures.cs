@@ -8,10 +8,11 @@ namespace Planner.Model.Tests.Infrastructure;
 /// <summary>
 /// A host whose context retries on failure, as Npgsql's and SQL Server's <c>EnableRetryOnFailure</c> do,
 /// on any provider: a retrying execution strategy that treats <see cref="InjectedTransientException"/> as transient, and an
-/// interceptor that throws it at the first <paramref name="failingCommits"/> commits (after the writes of
-/// the transaction succeeded, the worst moment: EF Core has accepted the changes, the database rolls back).
+/// interceptor that throws it at the first <paramref name="failingCommits"/> commits: just before the
+/// commit (the writes succeeded, EF Core accepted the changes, the database rolls back), or with
+/// <paramref name="afterCommit"/> just after it (the database committed, the client sees a failure).
 /// </summary>
-public sealed class TransientFailures(int failingCommits) : DbTransactionInterceptor
+public sealed class TransientFailures(int failingCommits, bool afterCommit = false) : DbTransactionInterceptor
 {
     private int _left = failingCommits;
 
@@ -27,25 +28,46 @@ public sealed class TransientFailures(int failingCommits) : DbTransactionInterce
         DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         Commits++;
-        if (_left > 0)
-        {
-            _left--;
-            throw new InjectedTransientException();
-        }
-
+        FailBefore();
         return base.TransactionCommittingAsync(transaction, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
         Commits++;
-        if (_left > 0)
+        FailBefore();
+        return base.TransactionCommitting(transaction, eventData, result);
+    }
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        FailAfter();
+        return base.TransactionCommittedAsync(transaction, eventData, cancellationToken);
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        FailAfter();
+        base.TransactionCommitted(transaction, eventData);
+    }
+
+    private void FailBefore()
+    {
+        if (!afterCommit && _left > 0)
         {
             _left--;
             throw new InjectedTransientException();
         }
+    }
 
-        return base.TransactionCommitting(transaction, eventData, result);
+    // The commit went through and its acknowledgement was lost: the client cannot tell from the error.
+    private void FailAfter()
+    {
+        if (afterCommit && _left > 0)
+        {
+            _left--;
+            throw new InjectedTransientException();
+        }
     }
 
     /// <summary>The transient failure: the connection dropped at commit.</summary>

@@ -1,3 +1,4 @@
+using NodaTime;
 using Microsoft.EntityFrameworkCore;
 using Planner.Model.Planning;
 using Planner.Model.Tests.Infrastructure;
@@ -31,6 +32,35 @@ public abstract partial class PlanningTests<TDatabase>
         var days = await check.Set<ProgramDay>().AsNoTracking().Where(d => d.BlockId == seeded.BlockId).Select(d => d.Date).ToListAsync();
         Assert.Equal(BlockStart.PlusDays(7), days.Min());
         Assert.Equal(BlockEnd.PlusDays(7), days.Max());
+    }
+
+    [SkippableFact]
+    public async Task On_a_context_that_retries_a_write_whose_commit_went_through_before_the_failure_is_not_applied_again()
+    {
+        Database.SkipIfUnavailable();
+        var seeded = await SeedAsync();
+
+        // The commit succeeds and then the failure is reported (a lost acknowledgement): a blind retry would
+        // shift the block a second time, or find the started program there and refuse.
+        var shiftFailures = new TransientFailures(failingCommits: 1, afterCommit: true);
+        await using (var context = CreateRetryingContext(shiftFailures))
+        {
+            await Service(context).ShiftProgramAsync(seeded.ProgramId, 7);
+        }
+
+        var startFailures = new TransientFailures(failingCommits: 1, afterCommit: true);
+        var newId = "prog-retried-" + Guid.NewGuid().ToString("N");
+        await using (var context = CreateRetryingContext(startFailures))
+        {
+            var started = await Service(context).StartProgramFromAsync(seeded.ProgramId, newId, "Again", new LocalDate(2025, 1, 6));
+            Assert.Equal(newId, started.Id);
+        }
+
+        Assert.Equal((1, 1), (shiftFailures.Commits, startFailures.Commits));
+        await using var check = CreateContext();
+        var block = await check.Set<ProgramBlock>().AsNoTracking().SingleAsync(b => b.Id == seeded.BlockId);
+        Assert.Equal((BlockStart.PlusDays(7), BlockEnd.PlusDays(7)), (block.StartDate, block.EndDate));
+        Assert.Equal(91, await check.Set<ProgramDay>().CountAsync(d => d.Block!.ProgramId == newId));
     }
 
     [SkippableFact]
