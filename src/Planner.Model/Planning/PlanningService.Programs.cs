@@ -33,6 +33,9 @@ public sealed partial class PlanningService
             async ct =>
             {
                 await CheckReferencesAsync($"The new block '{name}' of program '{programId}'", schedule.TemplateIds(), goals, ct).ConfigureAwait(false);
+
+                // Two blocks added at once take turns: each sees the other's block (overlap, position) and dates.
+                await LockProgramAsync(programId, ct).ConfigureAwait(false);
                 var program = await _context.Set<TrainingProgram>().AsTracking().SingleOrDefaultAsync(p => p.Id == programId, ct).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"There is no program '{programId}'.");
                 var blocks = await Query<ProgramBlock>()

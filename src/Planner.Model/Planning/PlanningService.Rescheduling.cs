@@ -28,6 +28,7 @@ public sealed partial class PlanningService
             async ct =>
             {
                 var programId = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
+                await LockProgramAsync(programId, ct).ConfigureAwait(false); // its dates widen from what is committed
                 await CheckReferencesAsync($"The new schedule of block '{blockId}'", schedule.TemplateIds(), [], ct).ConfigureAwait(false);
                 var changes = await _context.RescheduleBlockAsync(blockId, schedule, options, ct).ConfigureAwait(false);
                 return (changes, programId);
@@ -81,6 +82,7 @@ public sealed partial class PlanningService
             async ct =>
             {
                 var programId = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
+                await LockProgramAsync(programId, ct).ConfigureAwait(false); // its dates widen from what is committed
                 var changes = await _context.ShiftBlockAsync(blockId, days, options, ct).ConfigureAwait(false);
                 return (changes, programId);
             },
@@ -104,6 +106,7 @@ public sealed partial class PlanningService
         return WriteAsync(
             async ct =>
             {
+                await LockProgramAsync(programId, ct).ConfigureAwait(false); // its dates move from what is committed
                 var changes = await _context.ShiftProgramAsync(programId, days, options, ct).ConfigureAwait(false);
                 return (changes, programId);
             },

@@ -88,18 +88,30 @@ public sealed partial class PlanningService
             },
             cancellationToken);
 
-    private async Task WriteLegacyScheduleAsync(ILegacyScheduleWriter writer, string programId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the program row's write lock until the transaction ends (a no-op UPDATE; on SQLite the
+    /// transaction holds the database's write lock already): writes that read the program or its blocks
+    /// and then change them (its dates, the block list, the legacy column) take turns, each reading what
+    /// the one before committed. EF Core InMemory has no locks (nor concurrent transactions).
+    /// </summary>
+    private async Task LockProgramAsync(string programId, CancellationToken cancellationToken)
     {
-        var relational = _context.Database.IsRelational();
-        if (relational)
+        if (_context.Database.IsRelational())
         {
-            // Lock the program's row first: a concurrent write of another day of the same program then waits
-            // for this transaction, and reads its rows after it commits, so neither JSON loses the other's edit.
             await _context.Set<TrainingProgram>()
                 .Where(p => p.Id == programId)
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyWeeklySchedule, p => p.LegacyWeeklySchedule), cancellationToken)
                 .ConfigureAwait(false);
         }
+    }
+
+    private async Task WriteLegacyScheduleAsync(ILegacyScheduleWriter writer, string programId, CancellationToken cancellationToken)
+    {
+        var relational = _context.Database.IsRelational();
+
+        // Lock the program's row first: a concurrent write of another day of the same program then waits
+        // for this transaction, and reads its rows after it commits, so neither JSON loses the other's edit.
+        await LockProgramAsync(programId, cancellationToken).ConfigureAwait(false);
 
         var program = await Query<TrainingProgram>()
             .WithPlan(goals: true, templates: true)
