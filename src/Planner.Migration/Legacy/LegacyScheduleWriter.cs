@@ -139,19 +139,7 @@ public static class LegacyScheduleWriter
     public static string WriteGoalIds(IEnumerable<string> goalIds)
     {
         ArgumentNullException.ThrowIfNull(goalIds);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var id in goalIds)
-            {
-                writer.WriteStringValue(id);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return LegacyColumns.GoalIds(goalIds);
     }
 
     private static void CheckBlock(ProgramBlock block)

@@ -231,7 +231,7 @@ public sealed partial class PlanningService
 
                 // The legacy goal_ids column, like weekly_schedule, only while dual writes are on, and from the
                 // links just copied (the template's own column may be stale): old readers see the same goals.
-                program.LegacyGoalIds = _options.LegacyScheduleWriter is null ? null : GoalIdsJson(program.GoalLinks.Select(l => l.GoalId));
+                program.LegacyGoalIds = _options.LegacyScheduleWriter is null ? null : LegacyColumns.GoalIds(program.GoalLinks.Select(l => l.GoalId));
 
                 var index = 0;
                 foreach (var block in template.Blocks.OrderBy(b => b.Position).ThenBy(b => b.StartDate))
@@ -267,24 +267,6 @@ public sealed partial class PlanningService
                 return (new ProgramSummary(newProgramId, name, program.StartDate, program.EndDate), newProgramId);
             },
             cancellationToken);
-    }
-
-    /// <summary>Goal ids as the legacy <c>goal_ids</c> column holds them: a JSON list of strings.</summary>
-    private static string GoalIdsJson(IEnumerable<string> goalIds)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var id in goalIds)
-            {
-                writer.WriteStringValue(id);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>A day's plan on a new date in a new block: deterministic ids, nothing logged.</summary>
