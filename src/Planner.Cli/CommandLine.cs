@@ -82,15 +82,13 @@ internal sealed class DatabaseOptions
                     throw new UsageException($"planner {verb}: --report '{path}' is a folder; give a file name.");
                 }
 
-                var existed = File.Exists(path);
                 using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write))
                 {
                 }
 
-                if (!existed)
-                {
-                    File.Delete(path); // only a probe: the report is written at the end
-                }
+                // Only a probe: the report is written at the end. An earlier run's report goes now, so a run
+                // that stops before its end (a crash, a lost connection) leaves none that could pass for its own.
+                File.Delete(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {

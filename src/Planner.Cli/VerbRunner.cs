@@ -1,10 +1,11 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Planner.Cli;
 
 /// <summary>
-/// Runs a verb's body with Ctrl+C wired to cancellation, and turns the problems a person can fix into
+/// Runs a verb's body with Ctrl+C and SIGTERM wired to cancellation, and turns the problems a person can fix into
 /// one line on standard error and exit code 2: never a stack trace for bad input or a bad database.
 /// </summary>
 internal static class VerbRunner
@@ -23,6 +24,17 @@ internal static class VerbRunner
             }
         };
         Console.CancelKeyPress += onCancel;
+
+        // SIGTERM (docker stop, systemd, kill) ends the run the same way: after the programs in flight.
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                Console.Error.WriteLine($"planner {verb}: terminated; stopping after the programs in flight...");
+                cancellation.Cancel();
+            }
+        });
         try
         {
             return body(cancellation.Token).GetAwaiter().GetResult();

@@ -71,6 +71,25 @@ public sealed class CommandLineErrorTests
     }
 
     [Fact]
+    public void A_run_that_stops_before_its_end_leaves_no_earlier_report_that_could_pass_for_its_own()
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"planner-report-{Guid.NewGuid():N}.json");
+        File.WriteAllText(report, """{"programs": {"total": 412, "migrated": 405}}""");
+        try
+        {
+            // The database is not there: the run ends at once, with exit 2 and no report of its own.
+            var (exit, _, _) = PlannerRun.InProcess("migrate", "--database", "Data Source=/no/such/folder/planner.db", "--report", report);
+
+            Assert.Equal(2, exit);
+            Assert.False(File.Exists(report));
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
+    [Fact]
     public async Task A_database_that_is_not_a_legacy_one_is_refused_before_anything_is_written()
     {
         var path = Path.Combine(Path.GetTempPath(), $"planner-cli-{Guid.NewGuid():N}.db");

@@ -43,6 +43,46 @@ public abstract class ProcessKillTests
         Assert.Equal(await clean.DumpAsync(), await killed.DumpAsync());
     }
 
+    [SkippableFact]
+    public async Task SIGTERM_ends_the_run_after_the_programs_in_flight_and_a_rerun_completes_it()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "SIGTERM is a POSIX signal.");
+        var folder = Path.GetTempPath();
+
+        await using var clean = await NewDatabaseAsync();
+        await clean.SeedAsync(Programs);
+        var cleanRun = await PlannerRun.ChildAsync(folder, Args(clean));
+
+        // What docker stop and systemd send: the run ends as after Ctrl+C, with its message, not mid-batch.
+        await using var stopped = await NewDatabaseAsync();
+        await stopped.SeedAsync(Programs);
+        using (var process = PlannerRun.Start(folder, Args(stopped)))
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("progress:", StringComparison.Ordinal))
+            {
+            }
+
+            Assert.NotNull(line);
+            Assert.Equal(0, Kill(process.Id, 15));
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var stderr = await errors;
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains("planner migrate: terminated; stopping after the programs in flight", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        }
+
+        Assert.InRange(await stopped.CountAsync("planner_migration_ledger"), 1, Programs - 1);
+        var rerun = await PlannerRun.ChildAsync(folder, Args(stopped));
+        Assert.Equal(cleanRun.Exit, rerun.Exit);
+        Assert.Equal(await clean.DumpAsync(), await stopped.DumpAsync());
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     private static string[] Args(CliDatabase database) =>
         ["migrate", "--database", database.ConnectionString, "--provider", database.Provider, "--batch-size", "5"];
 }
