@@ -496,9 +496,13 @@ public sealed class LegacyMigrator<TContext>
             }
         }
 
-        // The database said no to these rows, and is still there to say yes to others.
+        // The database said no to these rows, and is still there to say yes to others. A database that is
+        // locked, read-only, full or failing says no to every program: that is no program's fault, so the run
+        // stops there (the CLI's "database problem", exit 2) rather than failing each program in turn.
         private bool IsRefusal(Exception e) =>
-            e is DbException or DbUpdateException && context.Database.GetDbConnection().State == System.Data.ConnectionState.Open;
+            e is DbException or DbUpdateException
+            && context.Database.GetDbConnection().State == System.Data.ConnectionState.Open
+            && !DatabaseProblems.AnyProgram(e);
 
         private async Task<List<Work>> WriteOnceAsync(List<Work> works)
         {

@@ -1,0 +1,38 @@
+using System.Data.Common;
+
+namespace Planner.Migration.Migrating;
+
+/// <summary>
+/// Tells a database's refusal of one program's rows (a constraint, a value it cannot hold, a deadlock with
+/// another writer: the next program may well go in) from a problem of the database itself, which every
+/// program would meet. Internal.
+/// </summary>
+internal static class DatabaseProblems
+{
+    // SQLite's primary result codes: PERM, BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB.
+    private static readonly int[] SqliteCodes = [3, 5, 6, 7, 8, 10, 11, 13, 14, 26];
+
+    // PostgreSQL SQLSTATE classes: connection exception, insufficient resources, operator intervention,
+    // system error; and read-only transaction, insufficient privilege.
+    private static readonly string[] PostgresClasses = ["08", "53", "57", "58"];
+    private static readonly string[] PostgresStates = ["25006", "42501"];
+
+    /// <summary>Whether <paramref name="exception"/> (or the database error inside it) is one that any program would meet.</summary>
+    public static bool AnyProgram(Exception exception)
+    {
+        var error = exception as DbException ?? exception.InnerException as DbException;
+        if (error is null)
+        {
+            return false;
+        }
+
+        if (error.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException")
+        {
+            // Its ErrorCode is SQLite's result code (the extended code's low byte is the primary one).
+            return SqliteCodes.Contains(error.ErrorCode & 0xFF);
+        }
+
+        return error.SqlState is { Length: 5 } state
+            && (PostgresClasses.Contains(state[..2], StringComparer.Ordinal) || PostgresStates.Contains(state, StringComparer.Ordinal));
+    }
+}
