@@ -4,6 +4,7 @@ using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
 using Planner.Model;
 using Planner.Model.Planning;
+using Planner.Model.Scheduling;
 
 namespace Planner.Migration.Tests.Migrating;
 
@@ -447,6 +448,81 @@ public abstract class MigratorTests
         var verification = await Migrator(db).VerifyAsync();
         Assert.True(verification.IsClean, string.Join("\n", verification.Differences));
         Assert.Equal((6, 3), (verification.ProgramsChecked, verification.ProgramsLeftAlone));
+    }
+
+    [SkippableFact]
+    public async Task Programs_edited_through_the_planning_API_with_dual_writes_are_left_alone_until_their_text_is_edited_by_hand()
+    {
+        await using var db = await SeededAsync(6);
+        await Migrator(db).CreateSchemaAsync();
+        await Migrator(db, batchSize: 4).MigrateAsync();
+        var ledgerBefore = await db.DumpAsync("planner_migration_ledger");
+
+        // After go-live, with dual writes on: a day edited (p-00002), a session added (p-00003, shape A), a block
+        // shifted (p-00004), a block with two goals added (p-00006). Each rewrites weekly_schedule from the rows.
+        var planning = new PlanningOptions { LegacyScheduleWriter = LegacyDualWriter.Instance };
+        PlanningService Planning(PlannerDbContext context) => new(context, new FixedClock(Instant.FromUtc(2025, 1, 1, 0, 0)), planning);
+        await using (var context = db.CreateContext())
+        {
+            var day = await context.Days.AsNoTracking().SingleAsync(d => d.Block!.ProgramId == "p-00002" && d.Date == new LocalDate(2024, 1, 8));
+            await Planning(context).UpdateDayAsync(day.Id, new DayDetails("Hills", "edited through the API", 7));
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            var day = await context.Days.AsNoTracking().SingleAsync(d => d.Block!.ProgramId == "p-00003" && d.Date == new LocalDate(2024, 1, 10));
+            await Planning(context).AddSessionAsync(day.Id, "tpl-core", slot: "pm");
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            var block = await context.Blocks.AsNoTracking().SingleAsync(b => b.ProgramId == "p-00004");
+            await Planning(context).ShiftBlockAsync(block.Id, 2);
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            await Planning(context).AddBlockAsync("p-00006", "Taper", new BlockSchedule(new LocalDate(2024, 5, 6), new LocalDate(2024, 5, 12)), goalIds: ["goal-b", "goal-a"]);
+        }
+
+        string[] edited = ["p-00002", "p-00003", "p-00004", "p-00006"];
+        Assert.Equal(4, await db.CountAsync("programs WHERE id IN ('p-00002', 'p-00003', 'p-00004', 'p-00006') AND weekly_schedule LIKE '{\"version\":2,%'"));
+        var before = await db.DumpAsync(AllTables);
+
+        var dry = await Migrator(db, batchSize: 4, dryRun: true).MigrateAsync();
+        var rerun = await Migrator(db, batchSize: 4).MigrateAsync();
+
+        Assert.Equal(before, await db.DumpAsync(AllTables));
+        Assert.Equal(ledgerBefore, await db.DumpAsync("planner_migration_ledger"));
+        foreach (var run in new[] { dry, rerun })
+        {
+            Assert.Empty(run.Failures);
+            Assert.Equal((6, 0, 2, 4), (run.Total, run.Migrated, run.AlreadyMigrated, run.LeftAlone));
+            Assert.Equal(6, run.Progress.Done);
+            Assert.All(run.Warnings, w => Assert.Equal((DiagnosticSeverity.Warning, MigrationCodes.DualWritten, "$"), (w.Diagnostic.Severity, w.Diagnostic.Code, w.Diagnostic.Path)));
+            Assert.Equal(edited, run.Warnings.Select(w => w.ProgramId).Order(StringComparer.Ordinal));
+        }
+
+        var verification = await Migrator(db).VerifyAsync();
+        Assert.True(verification.IsClean, string.Join("\n", verification.Differences));
+        Assert.Equal((2, 4), (verification.ProgramsChecked, verification.ProgramsLeftAlone));
+
+        // An old reader writes the column of p-00003 its own way, and someone edits p-00004's goal_ids by hand: the
+        // text no longer says what the rows say, a real conflict. Those two fail, and nothing is touched.
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"tuesday\": \"tpl-easy\", \"sunday\": [\"tpl-long\", \"tpl-core\"]}' WHERE id = 'p-00003'");
+        await db.ExecuteAsync("UPDATE programs SET goal_ids = '[\"goal-a\", \"goal-b\"]' WHERE id = 'p-00004'");
+        var tablesBefore = await db.DumpAsync(LegacyDatabase.NewTables);
+
+        var conflict = await Migrator(db, batchSize: 4).MigrateAsync();
+
+        Assert.Equal(tablesBefore, await db.DumpAsync(LegacyDatabase.NewTables));
+        Assert.Equal((0, 2, 2), (conflict.Migrated, conflict.AlreadyMigrated, conflict.LeftAlone));
+        Assert.Equal(["p-00003", "p-00004"], conflict.Failures.Select(f => f.ProgramId).Order(StringComparer.Ordinal));
+        Assert.All(conflict.Failures, f => Assert.Equal(MigrationCodes.RowsChanged, f.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error).Code));
+        Assert.Equal(["p-00002", "p-00006"], conflict.Warnings.Where(w => w.Diagnostic.Code == MigrationCodes.DualWritten).Select(w => w.ProgramId).Order(StringComparer.Ordinal));
+        var afterConflict = await Migrator(db).VerifyAsync();
+        Assert.Equal((4, 2), (afterConflict.ProgramsChecked, afterConflict.ProgramsLeftAlone));
+        Assert.Equal(["p-00003", "p-00004"], afterConflict.Differences.Select(d => d.ProgramId).Distinct().Order(StringComparer.Ordinal));
     }
 
     [SkippableFact]
