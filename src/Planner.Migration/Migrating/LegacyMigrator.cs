@@ -21,7 +21,9 @@ namespace Planner.Migration.Migrating;
 /// (<c>planner_migration_ledger</c>) commit together, so a run stopped at any moment and run again ends
 /// with the rows of a run never stopped. A rerun skips programs migrated from the same legacy text; a
 /// program whose text changed is migrated again only if its rows are still exactly what the migration
-/// wrote, otherwise it is reported (<see cref="MigrationCodes.RowsChanged"/>) and left alone. A program
+/// wrote; if its rows changed too, it is left alone, counted in <see cref="MigrationReport.LeftAlone"/>
+/// with a <see cref="MigrationCodes.DualWritten"/> warning when its text is exactly what the planning API's
+/// dual writes make from those rows, and otherwise reported (<see cref="MigrationCodes.RowsChanged"/>). A program
 /// with rows in the new tables and no ledger row saying it was migrated got them from someone else (the
 /// planning API, the host): it is never touched, and counted in <see cref="MigrationReport.LeftAlone"/>
 /// with a <see cref="MigrationCodes.RowsExist"/> warning.

@@ -12,8 +12,9 @@ public static class MigrationCodes
     public const string SourceChanged = "source-changed";
 
     /// <summary>
-    /// The program's legacy text changed since it was migrated, but its rows were edited since too: migrating
-    /// it again would lose those edits, so nothing was touched.
+    /// The program's legacy text changed since it was migrated, but its rows were edited since too, and the
+    /// text is not what dual writes make from those rows (else: <see cref="DualWritten"/>): migrating it again
+    /// would lose the rows' edits, so nothing was touched.
     /// </summary>
     public const string RowsChanged = "rows-changed";
 
