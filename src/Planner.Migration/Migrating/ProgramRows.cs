@@ -20,7 +20,7 @@ internal sealed record RowImage(string Table, string Key, IReadOnlyList<KeyValue
 /// <remarks>Internal: the migrator's and the verifier's view of a program's rows.</remarks>
 internal sealed class ProgramRows
 {
-    private ProgramRows(
+    internal ProgramRows(
         IReadOnlyList<ProgramBlock> blocks,
         IReadOnlyList<ProgramDay> days,
         IReadOnlyList<ScheduledSession> sessions,
