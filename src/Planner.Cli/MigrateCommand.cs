@@ -64,13 +64,9 @@ internal static class MigrateCommand
             output.WriteLine($"  ... and {report.Failures.Count - FailuresShown} more failed programs (--report FILE lists them all)");
         }
 
-        if (report.LeftAlone > 0)
-        {
-            // Not failures (the exit code stays 0): these programs were never the migration's to write.
-            var leftAlone = report.Warnings.Where(w => w.Diagnostic.Code == MigrationCodes.RowsExist).Select(w => w.ProgramId).ToList();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"left alone: {report.LeftAlone} programs already have rows in the new tables that the migration did not write (made by the planning API or the host): {string.Join(", ", leftAlone.Take(FailuresShown))}{(leftAlone.Count > FailuresShown ? ", ..." : string.Empty)}"));
-        }
+        // Not failures (the exit code stays 0): these programs' rows are the planning API's or the host's.
+        WriteLeftAlone(MigrationCodes.RowsExist, "already have rows in the new tables that the migration did not write (made by the planning API or the host)");
+        WriteLeftAlone(MigrationCodes.DualWritten, "were edited through the planning API since they were migrated, and their legacy text is what dual writes made from their rows");
 
         if (report.Cancelled)
         {
@@ -78,5 +74,15 @@ internal static class MigrateCommand
         }
 
         return (report, schema);
+
+        void WriteLeftAlone(string code, string why)
+        {
+            var leftAlone = report.Warnings.Where(w => w.Diagnostic.Code == code).Select(w => w.ProgramId).ToList();
+            if (leftAlone.Count > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"left alone: {leftAlone.Count} programs {why}: {string.Join(", ", leftAlone.Take(FailuresShown))}{(leftAlone.Count > FailuresShown ? ", ..." : string.Empty)}"));
+            }
+        }
     }
 }

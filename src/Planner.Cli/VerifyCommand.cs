@@ -27,7 +27,7 @@ internal static class VerifyCommand
             : $"verify: {report.ProgramsChecked} migrated programs checked, {report.Differences.Count} differences");
         if (report.ProgramsLeftAlone > 0)
         {
-            output.WriteLine($"verify: {report.ProgramsLeftAlone} programs not checked: their rows in the new tables were not written by the migration (the planning API's or the host's)");
+            output.WriteLine($"verify: {report.ProgramsLeftAlone} programs not checked: their rows in the new tables are the planning API's or the host's (written by them, or edited through the API with dual writes since they were migrated)");
         }
 
         static string Show(string? value) => value is null ? "(none)" : "'" + value + "'";

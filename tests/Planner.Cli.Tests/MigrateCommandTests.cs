@@ -136,6 +136,76 @@ public sealed class MigrateCommandTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_rerun_after_edits_with_dual_writes_exits_0_and_one_after_a_hand_edit_of_the_text_exits_1(string provider)
+    {
+        await using CliDatabase db = provider == "postgres" ? await PostgresCliDatabase.CreateAsync() : new SqliteCliDatabase();
+        await db.SeedAsync(10);
+        var report = Path.Combine(Path.GetTempPath(), $"planner-report-{Guid.NewGuid():N}.json");
+        try
+        {
+            var first = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--provider", provider);
+            var createContext = DatabaseConnection.Open(provider, db.ConnectionString);
+            string programId;
+            await using (var context = createContext())
+            {
+                // A migrated program's day, edited through the planning API with dual writes on after go-live.
+                var day = await context.Days.AsNoTracking().Where(d => d.Block!.ProgramId == context.Blocks.Min(b => b.ProgramId)).OrderBy(d => d.Date).FirstAsync();
+                programId = await context.Blocks.Where(b => b.Id == day.BlockId).Select(b => b.ProgramId).SingleAsync();
+                await new PlanningService(context, new FixedClock(), new PlanningOptions { LegacyScheduleWriter = Planner.Migration.Legacy.LegacyDualWriter.Instance })
+                    .UpdateDayAsync(day.Id, new DayDetails("Edited", "through the API", 6));
+            }
+
+            var before = await db.DumpAsync();
+            var rerun = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--provider", provider, "--report", report);
+
+            Assert.Equal(before, await db.DumpAsync());
+            Assert.True(rerun.Exit == (first.Exit == 0 ? 0 : 1), rerun.Out + rerun.Error); // the seed's broken programs still fail
+            Assert.Contains("left alone 1", rerun.Out);
+            Assert.Contains($"left alone: 1 programs were edited through the planning API since they were migrated, and their legacy text is what dual writes made from their rows: {programId}", rerun.Out);
+            using (var rerunReport = JsonDocument.Parse(await File.ReadAllTextAsync(report)))
+            {
+                Assert.DoesNotContain(rerunReport.RootElement.GetProperty("failures").EnumerateArray(), f => f.GetProperty("program_id").GetString() == programId);
+                var warning = rerunReport.RootElement.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("program_id").GetString() == programId);
+                Assert.Equal(("warning", MigrationCodes.DualWritten), (warning.GetProperty("severity").GetString(), warning.GetProperty("code").GetString()));
+            }
+
+            var verify = PlannerRun.InProcess("verify", "--database", db.ConnectionString, "--provider", provider);
+            Assert.DoesNotContain(programId, verify.Out);
+            Assert.Contains("1 programs not checked", verify.Out);
+
+            // Without the seed's broken programs, the dual-written program alone leaves the exit code at 0.
+            await using (var context = createContext())
+            {
+                List<string> failed = first.Exit == 0 ? [] : await context.Set<Planner.Model.TrainingProgram>().Where(p => !context.Blocks.Any(b => b.ProgramId == p.Id)).Select(p => p.Id).ToListAsync();
+                await context.Set<Planner.Model.TrainingProgram>().Where(p => failed.Contains(p.Id)).ExecuteDeleteAsync();
+            }
+
+            var clean = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--provider", provider);
+            Assert.True(clean.Exit == 0, clean.Out + clean.Error);
+
+            // An old reader then writes the program's column its own way: a real conflict, exit 1, nothing touched.
+            await using (var context = createContext())
+            {
+                var template = await context.Set<Planner.Model.SessionTemplate>().MinAsync(t => t.Id);
+                await context.Set<Planner.Model.TrainingProgram>().Where(p => p.Id == programId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyWeeklySchedule, $"{{\"monday\": \"{template}\"}}"));
+            }
+
+            var beforeConflict = await db.DumpAsync();
+            var conflict = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--provider", provider);
+            Assert.True(conflict.Exit == 1, conflict.Out + conflict.Error);
+            Assert.Equal(beforeConflict, await db.DumpAsync());
+            Assert.Contains($"failed {programId}: {MigrationCodes.RowsChanged}", conflict.Out);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
     [Fact]
     public void The_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise()
     {

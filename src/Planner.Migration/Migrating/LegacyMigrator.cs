@@ -21,7 +21,9 @@ namespace Planner.Migration.Migrating;
 /// (<c>planner_migration_ledger</c>) commit together, so a run stopped at any moment and run again ends
 /// with the rows of a run never stopped. A rerun skips programs migrated from the same legacy text; a
 /// program whose text changed is migrated again only if its rows are still exactly what the migration
-/// wrote, otherwise it is reported (<see cref="MigrationCodes.RowsChanged"/>) and left alone. A program
+/// wrote; if its rows changed too, it is left alone, counted in <see cref="MigrationReport.LeftAlone"/>
+/// with a <see cref="MigrationCodes.DualWritten"/> warning when its text is exactly what the planning API's
+/// dual writes make from those rows, and otherwise reported (<see cref="MigrationCodes.RowsChanged"/>). A program
 /// with rows in the new tables and no ledger row saying it was migrated got them from someone else (the
 /// planning API, the host): it is never touched, and counted in <see cref="MigrationReport.LeftAlone"/>
 /// with a <see cref="MigrationCodes.RowsExist"/> warning.
@@ -48,6 +50,9 @@ public sealed class LegacyMigrator<TContext>
 
     private static readonly Action<ILogger, string, Exception?> LogLeftAlone = LoggerMessage.Define<string>(
         LogLevel.Information, new EventId(4, "ProgramLeftAlone"), "Program {ProgramId} left as it is: it has rows in the new tables that the migration did not write");
+
+    private static readonly Action<ILogger, string, Exception?> LogDualWritten = LoggerMessage.Define<string>(
+        LogLevel.Information, new EventId(5, "ProgramDualWritten"), "Program {ProgramId} left as it is: it was edited through the planning API since it was migrated, and its legacy text is what dual writes made from its rows");
 
     private readonly Func<TContext> _createContext;
     private readonly LegacyMigrationOptions _options;
@@ -214,6 +219,7 @@ public sealed class LegacyMigrator<TContext>
             var source = new LegacySource(tables, connection);
             var differences = new List<RowDifference>();
             long checkedPrograms = 0;
+            long dualWritten = 0;
             string? after = null;
             while (true)
             {
@@ -226,21 +232,31 @@ public sealed class LegacyMigrator<TContext>
                 var programs = await source.ReadRangeAsync(page[0].ProgramId, page[^1].ProgramId, cancellationToken).ConfigureAwait(false);
                 foreach (var entry in page)
                 {
-                    checkedPrograms++;
                     var actual = await ProgramRows.ReadAsync(context, entry.ProgramId, cancellationToken).ConfigureAwait(false);
                     if (!programs.TryGetValue(entry.ProgramId, out var row))
                     {
+                        checkedPrograms++;
                         differences.Add(new RowDifference(entry.ProgramId, tables.Programs.Name, entry.ProgramId, "*", "row", null));
                         continue;
                     }
 
-                    if (SourceHash.Of(row) != entry.SourceHash)
+                    var sourceChanged = SourceHash.Of(row) != entry.SourceHash;
+                    var conversion = SafeConvert(row, out var failure);
+                    if (sourceChanged && conversion is { HasErrors: false } && actual.Hash(tables) != entry.RowsHash && DualWrittenText.Matches(row, actual, conversion.ProgramGoalIds))
+                    {
+                        // Edited through the planning API since, with the text written from the rows: the rows are the
+                        // truth now, and a rerun of migrate leaves the program alone (dual-written). Counted, not compared.
+                        dualWritten++;
+                        continue;
+                    }
+
+                    checkedPrograms++;
+                    if (sourceChanged)
                     {
                         // The legacy text changed after the migration: a rerun of migrate is due.
                         differences.Add(new RowDifference(entry.ProgramId, tables.Programs.Name, entry.ProgramId, "source_hash", entry.SourceHash, SourceHash.Of(row)));
                     }
 
-                    var conversion = SafeConvert(row, out var failure);
                     if (conversion is null || conversion.HasErrors)
                     {
                         var reason = failure ?? string.Join("; ", conversion!.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"{d.Code} at {d.Path}"));
@@ -256,7 +272,7 @@ public sealed class LegacyMigrator<TContext>
 
             // Programs the migration never wrote (the planning API's, the host's) are not compared, only counted.
             var leftAlone = await source.CountProgramsWithRowsNotMigratedAsync(RowTables(tables, existing), hasLedger: true, cancellationToken).ConfigureAwait(false);
-            return new VerificationReport(checkedPrograms, differences) { ProgramsLeftAlone = leftAlone };
+            return new VerificationReport(checkedPrograms, differences) { ProgramsLeftAlone = leftAlone + dualWritten };
         }
         finally
         {
@@ -591,13 +607,32 @@ public sealed class LegacyMigrator<TContext>
                     if (entry is { IsMigrated: true })
                     {
                         var existing = await ProgramRows.ReadAsync(context, work.Row.Id, none).ConfigureAwait(false);
+                        if (existing.Hash(tables) == entry.RowsHash && transaction is not null && tables.IsPostgres)
+                        {
+                            // The rows are about to be deleted: lock them first and read them again, so a host's edit
+                            // committed before the lock is seen (rows-changed) and one after it waits and then finds its
+                            // row gone, never deleted unseen. Only here: the programs left alone or failed below are not
+                            // written, and locking their rows would only add deadlocks with dual writes, which lock a
+                            // day before its program (the reverse of this transaction). SQLite's write lock, held since
+                            // BEGIN IMMEDIATE, already keeps every other writer out.
+                            await source.LockProgramRowsAsync(work.Row.Id, none).ConfigureAwait(false);
+                            existing = await ProgramRows.ReadAsync(context, work.Row.Id, none).ConfigureAwait(false);
+                        }
+
                         if (existing.Hash(tables) != entry.RowsHash)
                         {
+                            if (DualWrittenText.Matches(row, existing, work.Rows.ProgramGoals.Select(g => g.GoalId)))
+                            {
+                                outcomes.Add(() => LeaveDualWritten(work));
+                                continue;
+                            }
+
                             outcomes.Add(() => Fail(work, new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.RowsChanged, "$",
-                                "The program's legacy text changed since it was migrated, and its rows were edited since too: migrating it again would lose those edits, so nothing was touched.")));
+                                "The program's legacy text changed since it was migrated, its rows were edited since too, and the text is not what dual writes make from those rows: migrating it again would lose the rows' edits, so nothing was touched.")));
                             continue;
                         }
 
+                        migrator.Fault?.Invoke(MigrationFaultPoint.RowsChecked, _committed);
                         toDelete.Add(work.Row.Id);
                         ledgerUpdates.Add(newEntry);
                     }
@@ -689,6 +724,20 @@ public sealed class LegacyMigrator<TContext>
             LogLeftAlone(migrator._logger, work.Row.Id, null);
         }
 
+        /// <summary>
+        /// Counts a migrated program edited through the planning API with dual writes on: its text is what the
+        /// dual writer made from its rows, so the rows are the truth and there is nothing to migrate. Neither its
+        /// rows nor its ledger row are touched (the ledger keeps saying what the migration wrote; a rerun decides
+        /// again from the rows and the text as they are then).
+        /// </summary>
+        private void LeaveDualWritten(Work work)
+        {
+            report.LeftAlone++;
+            report.AddWarnings(work.Row.Id, [new LegacyDiagnostic(DiagnosticSeverity.Warning, MigrationCodes.DualWritten, "$",
+                "The program was edited through the planning API since it was migrated; its legacy text is what dual writes made from its rows, so it is left as it is.")]);
+            LogDualWritten(migrator._logger, work.Row.Id, null);
+        }
+
         private void Fail(Work work, LegacyDiagnostic? extra)
         {
             if (extra is not null)
@@ -708,6 +757,12 @@ internal enum MigrationFaultPoint
 {
     /// <summary>Inside a batch's transaction: its rows are written, its ledger rows not yet, nothing committed.</summary>
     RowsWritten,
+
+    /// <summary>
+    /// Inside a batch's transaction: a migrated program whose text changed has had its rows read (and on
+    /// PostgreSQL locked) and found as the migration wrote them; they are not deleted yet.
+    /// </summary>
+    RowsChecked,
 
     /// <summary>Just after a batch committed; the count given is the programs dealt with so far.</summary>
     BatchCommitted,

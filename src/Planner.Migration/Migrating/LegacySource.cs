@@ -218,6 +218,37 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
             + $" WHERE ledger.{ledgerProgramId} = owners.program_id AND ledger.{outcome} = '{LedgerTable.Migrated}')";
     }
 
+    /// <summary>
+    /// PostgreSQL: locks every row of one program in the new tables (blocks, days, sessions, goal links)
+    /// <c>FOR UPDATE</c> until the transaction ends. A host's uncommitted change of one of them is waited
+    /// for, so the reads after this see it; a host's change started after this waits, and after the commit
+    /// finds its row deleted (a concurrency failure, or a foreign key refusal for a new row under a deleted
+    /// block or day) instead of being deleted unseen.
+    /// </summary>
+    /// <remarks>
+    /// SQLite needs nothing of the kind: the write transaction began with <c>BEGIN IMMEDIATE</c>, so no other
+    /// connection writes anything until it ends.
+    /// </remarks>
+    public async Task LockProgramRowsAsync(string programId, CancellationToken cancellationToken)
+    {
+        var blockId = tables.Blocks.Column("Id").QuotedName;
+        var dayId = tables.Days.Column("Id").QuotedName;
+        var ofProgram = $"b.{tables.Blocks.Column("ProgramId").QuotedName} = @program";
+        var blocks = $"JOIN {tables.Blocks.QuotedName} b ON b.{blockId} = ";
+        var days = $"JOIN {tables.Days.QuotedName} d ON d.{dayId} = ";
+
+        // One round trip, in the order rows hang off each other (a block before its days before their sessions).
+        var sql = string.Join(";\n",
+            $"SELECT 1 FROM {tables.Blocks.QuotedName} b WHERE {ofProgram} FOR UPDATE",
+            $"SELECT 1 FROM {tables.Days.QuotedName} x {blocks}x.{tables.Days.Column("BlockId").QuotedName} WHERE {ofProgram} FOR UPDATE OF x",
+            $"SELECT 1 FROM {tables.Sessions.QuotedName} x {days}x.{tables.Sessions.Column("DayId").QuotedName} {blocks}d.{tables.Days.Column("BlockId").QuotedName} WHERE {ofProgram} FOR UPDATE OF x",
+            $"SELECT 1 FROM {tables.BlockGoals.QuotedName} x {blocks}x.{tables.BlockGoals.Column("BlockId").QuotedName} WHERE {ofProgram} FOR UPDATE OF x",
+            $"SELECT 1 FROM {tables.ProgramGoals.QuotedName} x WHERE x.{tables.ProgramGoals.Column("ProgramId").QuotedName} = @program FOR UPDATE");
+        await using var command = Command(sql);
+        Add(command, "@program", programId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(sql);

@@ -12,8 +12,9 @@ public static class MigrationCodes
     public const string SourceChanged = "source-changed";
 
     /// <summary>
-    /// The program's legacy text changed since it was migrated, but its rows were edited since too: migrating
-    /// it again would lose those edits, so nothing was touched.
+    /// The program's legacy text changed since it was migrated, but its rows were edited since too, and the
+    /// text is not what dual writes make from those rows (else: <see cref="DualWritten"/>): migrating it again
+    /// would lose the rows' edits, so nothing was touched.
     /// </summary>
     public const string RowsChanged = "rows-changed";
 
@@ -28,6 +29,13 @@ public static class MigrationCodes
     /// the planning API or the host), so it is left as it is: no row deleted or added, no ledger row.
     /// </summary>
     public const string RowsExist = "rows-exist";
+
+    /// <summary>
+    /// A warning: the program was edited through the planning API since it was migrated, and its legacy text
+    /// is exactly what dual writes (<see cref="LegacyDualWriter"/>) made from its rows, so it is left as it
+    /// is: no row deleted or added, its ledger row unchanged. Counted in <see cref="MigrationReport.LeftAlone"/>.
+    /// </summary>
+    public const string DualWritten = "dual-written";
 }
 
 /// <summary>Where a migration run is, for a progress bar or a log.</summary>
@@ -36,7 +44,7 @@ public static class MigrationCodes
 /// <param name="Migrated">The programs migrated by this run so far.</param>
 /// <param name="AlreadyMigrated">The programs skipped because an earlier run migrated the same text.</param>
 /// <param name="Failed">The programs that failed so far.</param>
-/// <param name="LeftAlone">The programs left as they are because they had rows the migration did not write (<see cref="MigrationCodes.RowsExist"/>).</param>
+/// <param name="LeftAlone">The programs left as they are: they had rows the migration did not write (<see cref="MigrationCodes.RowsExist"/>), or were edited through the planning API with dual writes since they were migrated (<see cref="MigrationCodes.DualWritten"/>).</param>
 public readonly record struct MigrationProgress(long Total, long Done, long Migrated, long AlreadyMigrated, long Failed, long LeftAlone = 0);
 
 /// <summary>A program that could not be migrated, and why.</summary>
@@ -84,9 +92,11 @@ public sealed class MigrationReport
     public long Failed => _failures.Count;
 
     /// <summary>
-    /// The programs left as they are, not failed: they already had rows in the new tables that the migration
-    /// did not write (made by the planning API or the host). Each has a <see cref="MigrationCodes.RowsExist"/>
-    /// warning in <see cref="Warnings"/>.
+    /// The programs left as they are, not failed, because their rows belong to the planning API or the host
+    /// now: either they already had rows in the new tables that the migration did not write (a
+    /// <see cref="MigrationCodes.RowsExist"/> warning in <see cref="Warnings"/>), or they were migrated and
+    /// since edited through the planning API with dual writes on, their legacy text being exactly what dual
+    /// writes made from their rows (a <see cref="MigrationCodes.DualWritten"/> warning).
     /// </summary>
     public long LeftAlone { get; internal set; }
 
@@ -194,9 +204,11 @@ public sealed record RowDifference(string ProgramId, string Table, string Id, st
 public sealed record VerificationReport(long ProgramsChecked, IReadOnlyList<RowDifference> Differences)
 {
     /// <summary>
-    /// The programs not compared because the migration never wrote them: they have rows in the new tables
-    /// but no migrated ledger row (made by the planning API or the host; a rerun of the migration leaves
-    /// them alone with <see cref="MigrationCodes.RowsExist"/>).
+    /// The programs not compared because their rows are not the migration's: they have rows in the new
+    /// tables but no migrated ledger row (made by the planning API or the host; a rerun of the migration
+    /// leaves them alone with <see cref="MigrationCodes.RowsExist"/>), or they were migrated and since edited
+    /// through the planning API with dual writes on, their legacy text being exactly what dual writes made
+    /// from their rows (<see cref="MigrationCodes.DualWritten"/>).
     /// </summary>
     public long ProgramsLeftAlone { get; init; }
 

@@ -20,7 +20,7 @@ internal sealed record RowImage(string Table, string Key, IReadOnlyList<KeyValue
 /// <remarks>Internal: the migrator's and the verifier's view of a program's rows.</remarks>
 internal sealed class ProgramRows
 {
-    private ProgramRows(
+    internal ProgramRows(
         IReadOnlyList<ProgramBlock> blocks,
         IReadOnlyList<ProgramDay> days,
         IReadOnlyList<ScheduledSession> sessions,
@@ -63,8 +63,11 @@ internal sealed class ProgramRows
     /// <summary>Reads a program's rows as they are in the database now (in the context's current transaction, if any).</summary>
     public static async Task<ProgramRows> ReadAsync(DbContext context, string programId, CancellationToken cancellationToken)
     {
+        // In key order, as the planning API's queries read them: blocks of equal position then keep the order
+        // the dual writer saw them in (DualWrittenText).
         var blocks = await context.Set<ProgramBlock>().AsNoTracking()
             .Where(b => b.ProgramId == programId)
+            .OrderBy(b => b.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var days = await context.Set<ProgramDay>().AsNoTracking()
             .Where(d => d.Block!.ProgramId == programId)

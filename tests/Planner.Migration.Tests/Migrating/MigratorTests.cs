@@ -4,6 +4,7 @@ using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
 using Planner.Model;
 using Planner.Model.Planning;
+using Planner.Model.Scheduling;
 
 namespace Planner.Migration.Tests.Migrating;
 
@@ -450,6 +451,81 @@ public abstract class MigratorTests
     }
 
     [SkippableFact]
+    public async Task Programs_edited_through_the_planning_API_with_dual_writes_are_left_alone_until_their_text_is_edited_by_hand()
+    {
+        await using var db = await SeededAsync(6);
+        await Migrator(db).CreateSchemaAsync();
+        await Migrator(db, batchSize: 4).MigrateAsync();
+        var ledgerBefore = await db.DumpAsync("planner_migration_ledger");
+
+        // After go-live, with dual writes on: a day edited (p-00002), a session added (p-00003, shape A), a block
+        // shifted (p-00004), a block with two goals added (p-00006). Each rewrites weekly_schedule from the rows.
+        var planning = new PlanningOptions { LegacyScheduleWriter = LegacyDualWriter.Instance };
+        PlanningService Planning(PlannerDbContext context) => new(context, new FixedClock(Instant.FromUtc(2025, 1, 1, 0, 0)), planning);
+        await using (var context = db.CreateContext())
+        {
+            var day = await context.Days.AsNoTracking().SingleAsync(d => d.Block!.ProgramId == "p-00002" && d.Date == new LocalDate(2024, 1, 8));
+            await Planning(context).UpdateDayAsync(day.Id, new DayDetails("Hills", "edited through the API", 7));
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            var day = await context.Days.AsNoTracking().SingleAsync(d => d.Block!.ProgramId == "p-00003" && d.Date == new LocalDate(2024, 1, 10));
+            await Planning(context).AddSessionAsync(day.Id, "tpl-core", slot: "pm");
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            var block = await context.Blocks.AsNoTracking().SingleAsync(b => b.ProgramId == "p-00004");
+            await Planning(context).ShiftBlockAsync(block.Id, 2);
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            await Planning(context).AddBlockAsync("p-00006", "Taper", new BlockSchedule(new LocalDate(2024, 5, 6), new LocalDate(2024, 5, 12)), goalIds: ["goal-b", "goal-a"]);
+        }
+
+        string[] edited = ["p-00002", "p-00003", "p-00004", "p-00006"];
+        Assert.Equal(4, await db.CountAsync("programs WHERE id IN ('p-00002', 'p-00003', 'p-00004', 'p-00006') AND weekly_schedule LIKE '{\"version\":2,%'"));
+        var before = await db.DumpAsync(AllTables);
+
+        var dry = await Migrator(db, batchSize: 4, dryRun: true).MigrateAsync();
+        var rerun = await Migrator(db, batchSize: 4).MigrateAsync();
+
+        Assert.Equal(before, await db.DumpAsync(AllTables));
+        Assert.Equal(ledgerBefore, await db.DumpAsync("planner_migration_ledger"));
+        foreach (var run in new[] { dry, rerun })
+        {
+            Assert.Empty(run.Failures);
+            Assert.Equal((6, 0, 2, 4), (run.Total, run.Migrated, run.AlreadyMigrated, run.LeftAlone));
+            Assert.Equal(6, run.Progress.Done);
+            Assert.All(run.Warnings, w => Assert.Equal((DiagnosticSeverity.Warning, MigrationCodes.DualWritten, "$"), (w.Diagnostic.Severity, w.Diagnostic.Code, w.Diagnostic.Path)));
+            Assert.Equal(edited, run.Warnings.Select(w => w.ProgramId).Order(StringComparer.Ordinal));
+        }
+
+        var verification = await Migrator(db).VerifyAsync();
+        Assert.True(verification.IsClean, string.Join("\n", verification.Differences));
+        Assert.Equal((2, 4), (verification.ProgramsChecked, verification.ProgramsLeftAlone));
+
+        // An old reader writes the column of p-00003 its own way, and someone edits p-00004's goal_ids by hand: the
+        // text no longer says what the rows say, a real conflict. Those two fail, and nothing is touched.
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"tuesday\": \"tpl-easy\", \"sunday\": [\"tpl-long\", \"tpl-core\"]}' WHERE id = 'p-00003'");
+        await db.ExecuteAsync("UPDATE programs SET goal_ids = '[\"goal-a\", \"goal-b\"]' WHERE id = 'p-00004'");
+        var tablesBefore = await db.DumpAsync(LegacyDatabase.NewTables);
+
+        var conflict = await Migrator(db, batchSize: 4).MigrateAsync();
+
+        Assert.Equal(tablesBefore, await db.DumpAsync(LegacyDatabase.NewTables));
+        Assert.Equal((0, 2, 2), (conflict.Migrated, conflict.AlreadyMigrated, conflict.LeftAlone));
+        Assert.Equal(["p-00003", "p-00004"], conflict.Failures.Select(f => f.ProgramId).Order(StringComparer.Ordinal));
+        Assert.All(conflict.Failures, f => Assert.Equal(MigrationCodes.RowsChanged, f.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error).Code));
+        Assert.Equal(["p-00002", "p-00006"], conflict.Warnings.Where(w => w.Diagnostic.Code == MigrationCodes.DualWritten).Select(w => w.ProgramId).Order(StringComparer.Ordinal));
+        var afterConflict = await Migrator(db).VerifyAsync();
+        Assert.Equal((4, 2), (afterConflict.ProgramsChecked, afterConflict.ProgramsLeftAlone));
+        Assert.Equal(["p-00003", "p-00004"], afterConflict.Differences.Select(d => d.ProgramId).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Rows_a_host_writes_between_the_first_look_and_the_write_transaction_are_left_alone()
     {
         await using var db = await SeededAsync(6);
@@ -553,7 +629,7 @@ public abstract class MigratorTests
 
     private sealed class SimulatedCrashException : Exception;
 
-    private sealed class FixedClock(Instant now) : IClock
+    protected sealed class FixedClock(Instant now) : IClock
     {
         public Instant GetCurrentInstant() => now;
     }
@@ -593,17 +669,10 @@ public sealed class PostgresMigratorTests : MigratorTests
         }
 
         var migration = Migrator(db, batchSize: 4).MigrateAsync();
-        await using (var observer = (Npgsql.NpgsqlConnection)db.OpenConnection())
-        {
-            // Polls the server's lock table until the migrator waits on the host (or finished without waiting: then
-            // it wrote p-00002 and the asserts below fail). Committing early would pass too, caught by an earlier check.
-            await using var waiting = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())", observer);
-            while (!migration.IsCompleted && (long)(await waiting.ExecuteScalarAsync())! == 0)
-            {
-                await Task.Delay(10);
-            }
-        }
 
+        // The migrator waits on the host (or finished without waiting: then it wrote p-00002 and the asserts below
+        // fail). Committing early would pass too, caught by an earlier check.
+        await UntilWaitingOnALockAsync(db, migration);
         await hostTransaction.CommitAsync();
         var report = await migration;
 
@@ -611,5 +680,103 @@ public sealed class PostgresMigratorTests : MigratorTests
         Assert.Equal("p-00002", report.Warnings.Single(w => w.Diagnostic.Code == MigrationCodes.RowsExist).ProgramId);
         Assert.Equal(1, await db.CountAsync("program_blocks WHERE program_id = 'p-00002'"));
         Assert.Equal(0, await db.CountAsync("planner_migration_ledger WHERE program_id = 'p-00002'"));
+    }
+
+    [SkippableFact]
+    public async Task A_day_edit_a_host_has_not_committed_holds_a_remigration_which_then_sees_it_and_touches_nothing()
+    {
+        await using var db = await SeededAsync(3);
+        await Migrator(db).CreateSchemaAsync();
+        await Migrator(db).MigrateAsync();
+        var ledgerBefore = await db.DumpAsync("planner_migration_ledger");
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"friday\": \"tpl-core\"}' WHERE id = 'p-00001'");
+        var dayId = await FirstDayAsync(db, "p-00001");
+
+        // p-00001's text changed and its rows are still the migration's, so a rerun means to delete and rewrite them;
+        // meanwhile the host (dual writes off) updates one of its days and has not committed yet.
+        await using var host = (Npgsql.NpgsqlConnection)db.OpenConnection();
+        await using var hostTransaction = await host.BeginTransactionAsync();
+        await using (var update = new Npgsql.NpgsqlCommand("UPDATE program_days SET notes = 'host edit', concurrency_stamp = 'host-stamp' WHERE id = @id", host, hostTransaction))
+        {
+            update.Parameters.AddWithValue("id", dayId);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var migration = Migrator(db).MigrateAsync();
+        await UntilWaitingOnALockAsync(db, migration);
+        Assert.False(migration.IsCompleted);
+        await hostTransaction.CommitAsync();
+        var report = await migration;
+
+        // The lock made the migrator wait, then read the rows again: the host's edit is there, so rows-changed.
+        Assert.Equal((0, 2, 1), (report.Migrated, report.AlreadyMigrated, report.Failed));
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal(("p-00001", MigrationCodes.RowsChanged), (failure.ProgramId, failure.Diagnostics.Single().Code));
+        Assert.Equal(1, await db.CountAsync($"program_days WHERE id = '{dayId}' AND notes = 'host edit' AND concurrency_stamp = 'host-stamp'"));
+        Assert.Equal(0, await db.CountAsync("scheduled_sessions WHERE session_template_id = 'tpl-core' AND day_id IN (SELECT d.id FROM program_days d JOIN program_blocks b ON b.id = d.block_id WHERE b.program_id = 'p-00001')"));
+        Assert.Equal(ledgerBefore, await db.DumpAsync("planner_migration_ledger"));
+    }
+
+    [SkippableFact]
+    public async Task A_day_edit_started_while_a_remigration_holds_the_rows_waits_and_then_fails_as_a_concurrency_conflict()
+    {
+        await using var db = await SeededAsync(3);
+        await Migrator(db).CreateSchemaAsync();
+        await Migrator(db).MigrateAsync();
+        await db.ExecuteAsync("UPDATE programs SET weekly_schedule = '{\"friday\": \"tpl-core\"}' WHERE id = 'p-00001'");
+        var dayId = await FirstDayAsync(db, "p-00001");
+
+        // Once the migrator has checked p-00001's rows (and holds them), the host (dual writes off) edits a day of it.
+        var migrator = Migrator(db);
+        Task<CalendarDay>? edit = null;
+        var editWaited = false;
+        migrator.Fault = (point, _) =>
+        {
+            if (point != MigrationFaultPoint.RowsChecked || edit is not null)
+            {
+                return;
+            }
+
+            edit = Task.Run(async () =>
+            {
+                await using var context = db.CreateContext();
+                return await new PlanningService(context, new FixedClock(Instant.FromUtc(2025, 1, 1, 0, 0)), new PlanningOptions())
+                    .UpdateDayAsync(dayId, new DayDetails(null, "host edit", null));
+            });
+            UntilWaitingOnALockAsync(db, edit).GetAwaiter().GetResult();
+            editWaited = !edit.IsCompleted;
+        };
+
+        var report = await migrator.MigrateAsync();
+
+        // The edit waited for the migrator's commit, then found its day gone: a conflict the host sees, not an edit
+        // deleted unseen (without the lock it would have committed at once, and the rewrite deleted it).
+        Assert.True(editWaited, "the host's edit did not wait for the migrator");
+        Assert.Equal((1, 2, 0), (report.Migrated, report.AlreadyMigrated, report.Failed));
+        await Assert.ThrowsAsync<PlanConcurrencyException>(() => edit!);
+        // The day is there again, as the new text's conversion wrote it (its id is derived from the program and date).
+        Assert.Equal(0, await db.CountAsync("program_days WHERE notes = 'host edit'"));
+        Assert.Equal(1, await db.CountAsync($"program_days WHERE id = '{dayId}' AND notes IS NULL"));
+        Assert.True((await migrator.VerifyAsync()).IsClean);
+    }
+
+    private static async Task<string> FirstDayAsync(LegacyDatabase db, string programId)
+    {
+        await using var context = db.CreateContext();
+        return await context.Days.Where(d => d.Block!.ProgramId == programId).OrderBy(d => d.Date).Select(d => d.Id).FirstAsync();
+    }
+
+    /// <summary>
+    /// Polls the server's lock table until some session of the test's database waits for a lock, or
+    /// <paramref name="task"/> ended without one waiting (the caller's asserts then fail).
+    /// </summary>
+    private static async Task UntilWaitingOnALockAsync(LegacyDatabase db, Task task)
+    {
+        await using var observer = (Npgsql.NpgsqlConnection)db.OpenConnection();
+        await using var waiting = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())", observer);
+        while (!task.IsCompleted && (long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            await Task.Delay(10);
+        }
     }
 }
