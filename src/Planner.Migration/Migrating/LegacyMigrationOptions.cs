@@ -29,6 +29,9 @@ public sealed class LegacyMigrationOptions
     /// <summary>The converter's limits; <see langword="null"/> for the defaults.</summary>
     public LegacyConverterOptions? Converter { get; set; }
 
+    /// <summary>How long a SQLite batch waits for another writer's lock before the run stops with SQLite's "database is locked" (60 s). Tests shorten it.</summary>
+    internal TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     internal void Validate()
     {
         if (BatchSize < 1)

@@ -152,7 +152,8 @@ public sealed class LegacyMigrator<TContext>
             if (tables.IsSqlite)
             {
                 // Another migrator's write lock is waited for, not failed on.
-                await source.ExecuteAsync("PRAGMA busy_timeout = 60000", cancellationToken).ConfigureAwait(false);
+                await source.ExecuteAsync(
+                    $"PRAGMA busy_timeout = {(long)_options.SqliteBusyTimeout.TotalMilliseconds}", cancellationToken).ConfigureAwait(false);
             }
 
             var existing = await PlannerSchema.ExistingTablesAsync(tables, connection, null, cancellationToken).ConfigureAwait(false);

@@ -54,7 +54,9 @@ public sealed class DatabaseProblemTests
         await other.OpenAsync();
         await using var held = other.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock, held
 
-        var error = await Assert.ThrowsAnyAsync<DbException>(() => new LegacyMigrator<PlannerDbContext>(Contexts(impatient), Options).MigrateAsync());
+        var options = Options;
+        options.SqliteBusyTimeout = TimeSpan.FromSeconds(1);
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => new LegacyMigrator<PlannerDbContext>(Contexts(impatient), options).MigrateAsync());
 
         Assert.Equal(5, ((SqliteException)error).SqliteErrorCode); // SQLITE_BUSY
         await held.RollbackAsync();
