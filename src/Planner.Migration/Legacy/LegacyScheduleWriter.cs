@@ -102,7 +102,9 @@ public static class LegacyScheduleWriter
             list.Add(session);
         }
 
-        var goalsByBlock = blockGoals.GroupBy(g => g.BlockId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(l => l.GoalId).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        // A block's goal links have no order in the tables: written sorted, so the same rows always give the same text.
+        var goalsByBlock = blockGoals.GroupBy(g => g.BlockId, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, g => g.Select(l => l.GoalId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -110,6 +110,19 @@ public sealed class ScheduleWriterTests
     }
 
     [Fact]
+    public void A_blocks_goal_links_in_any_order_give_the_same_text()
+    {
+        var block = new ProgramBlock { Id = "b", Name = "Base", StartDate = new LocalDate(2024, 1, 1), EndDate = new LocalDate(2024, 1, 7) };
+        BlockGoal Link(string goal) => new() { BlockId = "b", GoalId = goal };
+
+        var one = LegacyScheduleWriter.Write([block], [], [], [Link("goal-z"), Link("goal-a"), Link("goal-m")]);
+        var other = LegacyScheduleWriter.Write([block], [], [], [Link("goal-m"), Link("goal-z"), Link("goal-a")]);
+
+        Assert.Equal(one, other);
+        Assert.Contains("\"goal_ids\":[\"goal-a\",\"goal-m\",\"goal-z\"]", one, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Days_kept_outside_their_block_are_written_as_blocks_of_their_own_after_the_others()
     {
         // What a shift leaves: a block moved to 10..20 January, logged work kept on the 2nd and the 25th,
@@ -183,7 +196,7 @@ public sealed class ScheduleWriterTests
         Assert.Equal(
             blocks.Select(b => (b.Id, b.ProgramId, b.LegacyId, b.Position, b.Name, b.StartDate, b.EndDate, b.Color)),
             conversion.Blocks.Select(b => (b.Id, b.ProgramId, b.LegacyId, b.Position, b.Name, b.StartDate, b.EndDate, b.Color)));
-        Assert.Equal(goals.Select(g => (g.BlockId, g.GoalId)), conversion.BlockGoals.Select(g => (g.BlockId, g.GoalId)));
+        Assert.Equal(goals.Select(g => (g.BlockId, g.GoalId)).Order(), conversion.BlockGoals.Select(g => (g.BlockId, g.GoalId)).Order()); // links: a set
         Assert.Equal(
             days.Select(d => (d.Id, d.BlockId, d.Date, d.Name, d.Notes, d.Readiness)),
             conversion.Days.Select(d => (d.Id, d.BlockId, d.Date, d.Name, d.Notes, d.Readiness)));
