@@ -125,12 +125,20 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
     /// <summary>Which of <paramref name="ids"/> the table holds.</summary>
     public async Task<HashSet<string>> ExistingIdsAsync(ITableMap table, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
         var idColumn = table.Columns.Single(c => c.Property.Name == "Id").QuotedName;
+        return await ReadIdsAsync(ids, parameters => $"SELECT {idColumn} FROM {table.QuotedName} WHERE {idColumn} IN ({parameters})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first column of a query over <paramref name="ids"/>, asked <see cref="IdsPerQuery"/> ids at a time:
+    /// <paramref name="sql"/> gets the parameter list (<c>@i0, @i1, ...</c>) to put in its <c>IN (...)</c>.
+    /// </summary>
+    private async Task<HashSet<string>> ReadIdsAsync(IEnumerable<string> ids, Func<string, string> sql, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
         {
-            await using var command = Command(
-                $"SELECT {idColumn} FROM {table.QuotedName} WHERE {idColumn} IN ({string.Join(", ", chunk.Select((_, i) => "@i" + i.ToString(CultureInfo.InvariantCulture)))})");
+            await using var command = Command(sql(string.Join(", ", chunk.Select((_, i) => "@i" + i.ToString(CultureInfo.InvariantCulture)))));
             for (var i = 0; i < chunk.Length; i++)
             {
                 Add(command, "@i" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
@@ -159,29 +167,12 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
     public async Task<HashSet<string>> ProgramsWithRowsNotMigratedAsync(
         IReadOnlyCollection<string> programIds, IReadOnlyList<ITableMap> rowTables, bool hasLedger, CancellationToken cancellationToken)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
         if (programIds.Count == 0 || rowTables.Count == 0)
         {
-            return found;
+            return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        foreach (var chunk in programIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
-        {
-            var parameters = string.Join(", ", chunk.Select((_, i) => "@i" + i.ToString(CultureInfo.InvariantCulture)));
-            await using var command = Command(ProgramsWithRowsSql($" WHERE {{0}} IN ({parameters})", rowTables, hasLedger));
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                Add(command, "@i" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                found.Add(reader.GetString(0));
-            }
-        }
-
-        return found;
+        return await ReadIdsAsync(programIds, parameters => ProgramsWithRowsSql($" WHERE {{0}} IN ({parameters})", rowTables, hasLedger), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How many programs own rows in the new tables without a <c>migrated</c> ledger row (for verify).</summary>

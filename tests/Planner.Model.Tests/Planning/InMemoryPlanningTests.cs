@@ -455,21 +455,7 @@ public sealed class InMemoryPlanningTests
     private async Task<string?> ExpectedLegacyJsonAsync(string programId)
     {
         await using var context = NewContext();
-        var program = await context.Set<TrainingProgram>().AsNoTracking()
-            .Include(p => p.GoalLinks)
-            .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions).ThenInclude(s => s.SessionTemplate)
-            .SingleAsync(p => p.Id == programId);
-        program.Blocks = program.Blocks.OrderBy(b => b.Position).ToList();
-        foreach (var block in program.Blocks)
-        {
-            block.Days = block.Days.OrderBy(d => d.Date).ToList();
-            foreach (var day in block.Days)
-            {
-                day.Sessions = day.Sessions.OrderBy(s => s.Position).ToList();
-            }
-        }
-
-        return new RowsJsonWriter().Write(program);
+        return await RowsJsonWriter.ExpectedAsync(context, programId);
     }
 }
 

@@ -12,6 +12,27 @@ namespace Planner.Model.Tests.Planning;
 /// </summary>
 public sealed class RowsJsonWriter : ILegacyScheduleWriter
 {
+    /// <summary>What this writer gives for a program's rows, loaded on <paramref name="context"/> apart from any write, in plan order.</summary>
+    public static async Task<string?> ExpectedAsync(DbContext context, string programId)
+    {
+        var program = await context.Set<TrainingProgram>().AsNoTracking()
+            .Include(p => p.GoalLinks)
+            .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions).ThenInclude(s => s.SessionTemplate)
+            .AsSplitQuery()
+            .SingleAsync(p => p.Id == programId);
+        program.Blocks = program.Blocks.OrderBy(b => b.Position).ToList();
+        foreach (var block in program.Blocks)
+        {
+            block.Days = block.Days.OrderBy(d => d.Date).ToList();
+            foreach (var day in block.Days)
+            {
+                day.Sessions = day.Sessions.OrderBy(s => s.Position).ToList();
+            }
+        }
+
+        return new RowsJsonWriter().Write(program);
+    }
+
     public int Calls { get; private set; }
 
     public string? Write(TrainingProgram program)
@@ -51,22 +72,7 @@ public abstract partial class PlanningTests<TDatabase>
     private async Task<string?> ExpectedLegacyJsonAsync(string programId)
     {
         await using var context = CreateContext();
-        var program = await context.Set<TrainingProgram>().AsNoTracking()
-            .Include(p => p.GoalLinks)
-            .Include(p => p.Blocks).ThenInclude(b => b.Days).ThenInclude(d => d.Sessions).ThenInclude(s => s.SessionTemplate)
-            .AsSplitQuery()
-            .SingleAsync(p => p.Id == programId);
-        program.Blocks = program.Blocks.OrderBy(b => b.Position).ToList();
-        foreach (var block in program.Blocks)
-        {
-            block.Days = block.Days.OrderBy(d => d.Date).ToList();
-            foreach (var day in block.Days)
-            {
-                day.Sessions = day.Sessions.OrderBy(s => s.Position).ToList();
-            }
-        }
-
-        return new RowsJsonWriter().Write(program);
+        return await RowsJsonWriter.ExpectedAsync(context, programId);
     }
 
     private async Task<string?> LegacyColumnAsync(string programId)
