@@ -12,7 +12,7 @@ public sealed class MigrateCommandTests
     [SkippableFact]
     public async Task Migrate_reports_exits_1_for_failures_reruns_to_nothing_and_verify_catches_a_tampered_row()
     {
-        await using var db = new SqliteCliDatabase();
+        await using var db = await CliDatabase.SqliteAsync();
         await db.SeedAsync(120);
         var report = Path.Combine(Path.GetTempPath(), $"planner-report-{Guid.NewGuid():N}.json");
         try
@@ -71,7 +71,7 @@ public sealed class MigrateCommandTests
     [InlineData("postgres")]
     public async Task A_rerun_after_go_live_leaves_the_planning_APIs_programs_alone_and_exits_0(string provider)
     {
-        await using CliDatabase db = provider == "postgres" ? await PostgresCliDatabase.CreateAsync() : new SqliteCliDatabase();
+        await using var db = await CliDatabase.CreateAsync(provider);
         await db.SeedAsync(40);
         var report = Path.Combine(Path.GetTempPath(), $"planner-report-{Guid.NewGuid():N}.json");
         try
@@ -141,7 +141,7 @@ public sealed class MigrateCommandTests
     [InlineData("postgres")]
     public async Task A_rerun_after_edits_with_dual_writes_exits_0_and_one_after_a_hand_edit_of_the_text_exits_1(string provider)
     {
-        await using CliDatabase db = provider == "postgres" ? await PostgresCliDatabase.CreateAsync() : new SqliteCliDatabase();
+        await using var db = await CliDatabase.CreateAsync(provider);
         await db.SeedAsync(10);
         var report = Path.Combine(Path.GetTempPath(), $"planner-report-{Guid.NewGuid():N}.json");
         try

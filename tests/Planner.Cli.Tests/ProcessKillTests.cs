@@ -89,10 +89,10 @@ public abstract class ProcessKillTests
 
 public sealed class SqliteProcessKillTests : ProcessKillTests
 {
-    protected override Task<CliDatabase> NewDatabaseAsync() => Task.FromResult<CliDatabase>(new SqliteCliDatabase());
+    protected override Task<CliDatabase> NewDatabaseAsync() => CliDatabase.SqliteAsync();
 }
 
 public sealed class PostgresProcessKillTests : ProcessKillTests
 {
-    protected override async Task<CliDatabase> NewDatabaseAsync() => await PostgresCliDatabase.CreateAsync();
+    protected override Task<CliDatabase> NewDatabaseAsync() => CliDatabase.PostgresAsync();
 }

@@ -87,28 +87,39 @@ public abstract class LegacyDatabase : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
-    public async Task InsertNamedAsync(string table, IEnumerable<string> ids)
+    public Task InsertNamedAsync(string table, IEnumerable<string> ids) =>
+        InsertNamedAsync(table, ids.Select(id => (id, "Name of " + id)));
+
+    /// <summary>Rows of a legacy table of ids and names (<c>session_templates</c>, <c>goals</c>), in one transaction.</summary>
+    public async Task InsertNamedAsync(string table, IEnumerable<(string Id, string Name)> rows)
     {
         await using var connection = OpenConnection();
-        foreach (var id in ids)
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var (id, name) in rows)
         {
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = $"INSERT INTO {table} (id, name) VALUES (@id, @name)";
             Add(command, "@id", id);
-            Add(command, "@name", "Name of " + id);
+            Add(command, "@name", name);
             await command.ExecuteNonQueryAsync();
         }
+
+        await transaction.CommitAsync();
     }
 
     /// <summary>Every row of the tables, every column, as text, in a stable order: equal dumps mean equal data.</summary>
-    public async Task<string> DumpAsync(params string[] tables)
+    public Task<string> DumpAsync(params string[] tables) => DumpQueriesAsync(tables.Select(t => $"SELECT * FROM {t}").ToArray());
+
+    /// <summary>Every row the queries give, every column, as text, in a stable order (to leave a column out, such as a clock's).</summary>
+    public async Task<string> DumpQueriesAsync(params string[] queries)
     {
         var dump = new StringBuilder();
         await using var connection = OpenConnection();
-        foreach (var table in tables)
+        foreach (var query in queries)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {table}";
+            command.CommandText = query;
             var rows = new List<string>();
             await using (var reader = await command.ExecuteReaderAsync())
             {
@@ -131,7 +142,7 @@ public abstract class LegacyDatabase : IAsyncDisposable
             }
 
             rows.Sort(StringComparer.Ordinal);
-            dump.Append("## ").Append(table).Append(' ').Append(rows.Count).Append('\n');
+            dump.Append("## ").Append(query).Append(' ').Append(rows.Count).Append('\n');
             foreach (var row in rows)
             {
                 dump.Append(row).Append('\n');
