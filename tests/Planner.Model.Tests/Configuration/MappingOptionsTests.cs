@@ -15,7 +15,7 @@ public abstract class MappingOptionsTests<TDatabase>(TDatabase database)
     [SkippableFact]
     public async Task Renamed_tables_are_created_under_their_new_names()
     {
-        var schema = await ReadSchemaAsync();
+        var schema = await Database.ReadSchemaAsync();
 
         Assert.Equal(
             ["block_goals", "goals", "plan_days", "plan_sessions", "program_blocks", "program_goals", "programs", "session_templates"],
@@ -25,7 +25,7 @@ public abstract class MappingOptionsTests<TDatabase>(TDatabase database)
     [SkippableFact]
     public async Task Indexes_checks_and_foreign_keys_follow_the_new_names()
     {
-        var schema = await ReadSchemaAsync();
+        var schema = await Database.ReadSchemaAsync();
 
         Assert.Contains("ux_plan_days_block_id_date: unique (block_id, date)", schema["plan_days"].Indexes.Select(i => i.ToString()));
         Assert.Contains("ux_plan_sessions_day_id_position: unique (day_id, position)", schema["plan_sessions"].Indexes.Select(i => i.ToString()));
@@ -68,15 +68,6 @@ public abstract class MappingOptionsTests<TDatabase>(TDatabase database)
         var hostDays = host.Model.FindEntityType(typeof(ProgramDay))!;
         Assert.Equal(("plan_days", RenamedPlannerContext.SchemaName), (renamedDays.GetTableName(), renamedDays.GetSchema()));
         Assert.Equal(("program_days", (string?)null), (hostDays.GetTableName(), hostDays.GetSchema()));
-    }
-
-    private async Task<DatabaseSchema> ReadSchemaAsync()
-    {
-        Database.SkipIfUnavailable();
-        await using var context = Database.CreateContext();
-        var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync();
-        return await Database.ReadSchemaAsync(connection);
     }
 }
 

@@ -27,7 +27,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
     [SkippableFact]
     public async Task The_planner_tables_sit_beside_the_hosts_own()
     {
-        var schema = await ReadSchemaAsync();
+        var schema = await Database.ReadSchemaAsync();
 
         Assert.Equal(
             ExpectedColumns.Keys.Append("athletes").Order(),
@@ -37,7 +37,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
     [SkippableFact]
     public async Task Each_table_has_exactly_the_expected_columns_and_nullability()
     {
-        var schema = await ReadSchemaAsync();
+        var schema = await Database.ReadSchemaAsync();
 
         foreach (var (table, columns) in ExpectedColumns)
         {
@@ -48,7 +48,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
     [SkippableFact]
     public async Task Primary_keys_are_the_ids_and_the_link_pairs()
     {
-        var schema = await ReadSchemaAsync();
+        var schema = await Database.ReadSchemaAsync();
 
         foreach (var table in ExpectedColumns.Keys.Except(["program_goals", "block_goals"]))
         {
@@ -62,7 +62,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
     [SkippableFact]
     public async Task Indexes_serve_the_date_window_and_goal_queries_and_enforce_uniqueness()
     {
-        var schema = await ReadSchemaAsync();
+        var schema = await Database.ReadSchemaAsync();
 
         Assert.Equal(["ix_program_blocks_program_id_start_date: (program_id, start_date)"], Indexes(schema, "program_blocks"));
         Assert.Equal(["ux_program_days_block_id_date: unique (block_id, date)"], Indexes(schema, "program_days"));
@@ -79,7 +79,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
     [SkippableFact]
     public async Task Foreign_keys_cascade_down_the_plan_and_protect_templates()
     {
-        var schema = await ReadSchemaAsync();
+        var schema = await Database.ReadSchemaAsync();
 
         Assert.Empty(ForeignKeys(schema, "programs"));
         Assert.Empty(ForeignKeys(schema, "session_templates"));
@@ -100,7 +100,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
     [SkippableFact]
     public async Task Check_constraints_guard_dates_readiness_and_positions()
     {
-        var schema = await ReadSchemaAsync();
+        var schema = await Database.ReadSchemaAsync();
 
         AssertCheck(schema, "program_blocks", "ck_program_blocks_dates", "end_date", "start_date");
         AssertCheck(schema, "program_days", "ck_program_days_readiness", "readiness", "1", "10");
@@ -122,15 +122,6 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
         var check = Assert.Single(schema[table].Checks);
         Assert.Equal(name, check.Name);
         Assert.All(mentions, m => Assert.Contains(m, check.Expression, StringComparison.Ordinal));
-    }
-
-    private async Task<DatabaseSchema> ReadSchemaAsync()
-    {
-        Database.SkipIfUnavailable();
-        await using var context = Database.CreateContext();
-        var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync();
-        return await Database.ReadSchemaAsync(connection);
     }
 }
 

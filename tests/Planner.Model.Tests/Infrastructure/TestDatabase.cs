@@ -50,6 +50,16 @@ public abstract class TestDatabase : IAsyncLifetime
     /// <summary>Reads the tables of <see cref="Schema"/> back from the database's catalog.</summary>
     public abstract Task<DatabaseSchema> ReadSchemaAsync(DbConnection connection);
 
+    /// <summary>Reads the tables back on a connection of their own; skips the test when the database is unavailable.</summary>
+    public async Task<DatabaseSchema> ReadSchemaAsync()
+    {
+        SkipIfUnavailable();
+        await using var context = CreateContext();
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        return await ReadSchemaAsync(connection);
+    }
+
     /// <summary>What kind of constraint made the database refuse a save, from the provider's error.</summary>
     public abstract ConstraintKind? Violated(DbUpdateException exception);
 
