@@ -1,5 +1,7 @@
 // The code between the two markers is the README's "Plug it into your DbContext" example, character
 // for character: a test below compares them. Change both together.
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 // README example: begin
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -46,9 +48,6 @@ public static class ClubCalendar
 
 namespace Planner.Model.Tests.Configuration
 {
-    using System.Text.RegularExpressions;
-    using Microsoft.Data.Sqlite;
-
     /// <summary>The README's example compiles (it is this file) and does what the README says.</summary>
     public sealed class ReadmeExampleTests
     {
