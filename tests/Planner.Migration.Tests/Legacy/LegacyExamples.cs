@@ -1,15 +1,29 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Planner.Migration.Legacy;
 
 namespace Planner.Migration.Tests.Legacy;
 
-/// <summary>The shared examples' README: the counts a correct conversion gives, read from its table.</summary>
-internal static partial class SharedExamples
+/// <summary>
+/// The example <c>programs</c> rows of <c>docs/examples</c>, and the counts a correct conversion gives,
+/// read from the table of that folder's README (one source for the people reading it and the tests).
+/// </summary>
+public static partial class LegacyExamples
 {
-    /// <summary>Reads the README's table: | `file` | blocks | days | sessions | diagnostics |.</summary>
-    public static Dictionary<string, (int Blocks, int Days, int Sessions, List<string> Codes)> Expectations(string readme)
+    /// <summary>The examples folder.</summary>
+    public static string Folder => RepositoryFiles.Path("docs", "examples");
+
+    /// <summary>The path of one example file.</summary>
+    public static string File(string name) => Path.Combine(Folder, name);
+
+    /// <summary>One example file as the row it holds.</summary>
+    public static LegacyProgramRow Row(string name) => LegacyTestRows.ReadRowFile(File(name));
+
+    /// <summary>The README's table: | `file` | blocks | days | sessions | diagnostics | what it shows |.</summary>
+    public static Dictionary<string, (int Blocks, int Days, int Sessions, List<string> Codes)> Expectations()
     {
         var result = new Dictionary<string, (int, int, int, List<string>)>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(readme))
+        foreach (var line in System.IO.File.ReadLines(File("README.md")))
         {
             var cells = line.Split('|', StringSplitOptions.TrimEntries);
             if (cells.Length < 6 || !cells[1].StartsWith('`'))
@@ -29,7 +43,7 @@ internal static partial class SharedExamples
 
         return result;
 
-        static int LeadingNumber(string cell) => int.Parse(NumberPattern().Match(cell).Value, System.Globalization.CultureInfo.InvariantCulture);
+        static int LeadingNumber(string cell) => int.Parse(NumberPattern().Match(cell).Value, CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"`([a-z-]+)`(?:\s*\((twice)\))?")]
