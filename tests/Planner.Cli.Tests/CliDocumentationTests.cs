@@ -1,6 +1,11 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Planner.Migration.Legacy;
+using Planner.Migration.Migrating;
 using Planner.Migration.Tests;
+using Planner.Model;
 
 namespace Planner.Cli.Tests;
 
@@ -8,7 +13,8 @@ namespace Planner.Cli.Tests;
 /// docs/cli.md documents every verb and option of <c>planner</c>: each verb (a <c>*Command</c> class with a
 /// <c>Run(string[])</c>, and each verb of the usage text) has a heading <c>## `planner VERB`</c>, and each option
 /// the parser takes (<see cref="DatabaseOptions.All"/>, and each <c>--option</c> of the usage text) appears in a code
-/// span that starts with it (<c>`--batch-size N`</c>). The lists come from the tool's own code.
+/// span that starts with it (<c>`--batch-size N`</c>), and each key of the migration report is named in a code span.
+/// The lists come from the tool's own code.
 /// </summary>
 public sealed partial class CliDocumentationTests
 {
@@ -83,6 +89,66 @@ public sealed partial class CliDocumentationTests
 
         Assert.Contains("option --dry-run", Undocumented(withoutOption));
         Assert.Contains("verb verify", Undocumented(withoutVerb));
+    }
+
+    /// <summary>
+    /// Every key the report writes, as docs/cli.md names them: <c>programs.total</c>, <c>rows.block_goals</c>,
+    /// <c>failures[]</c>, and the keys of the objects in the lists by their own names.
+    /// </summary>
+    public static IReadOnlyList<string> ReportKeys()
+    {
+        var options = new DbContextOptionsBuilder<PlannerDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var context = new PlannerDbContext(options);
+        var report = new MigrationReport(dryRun: false, PlannerTables.For(context).WrittenTables.Select(t => t.Name));
+        report.AddFailure(new ProgramFailure("p-1", [new LegacyDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, "$", "m")]));
+        report.AddWarnings("p-2", [new LegacyDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnknownField, "$.x", "m")]);
+        using var document = JsonDocument.Parse(report.ToJson());
+        var keys = new List<string>();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    keys.AddRange(property.Value.EnumerateObject().Select(p => property.Name + "." + p.Name));
+                    break;
+                case JsonValueKind.Array:
+                    keys.Add(property.Name + "[]");
+                    Collect(property.Value, keys);
+                    break;
+                default:
+                    keys.Add(property.Name);
+                    break;
+            }
+        }
+
+        return keys.Distinct(StringComparer.Ordinal).ToList();
+
+        static void Collect(JsonElement list, List<string> keys)
+        {
+            foreach (var item in list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+            {
+                foreach (var property in item.EnumerateObject())
+                {
+                    keys.Add(property.Name);
+                    if (property.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        Collect(property.Value, keys);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_key_of_the_migration_report_is_in_docs_cli()
+    {
+        var keys = ReportKeys();
+        var missing = keys.Where(key => !Document.Contains("`" + key + "`", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains("programs.left_alone", keys);
+        Assert.Contains("rows.block_goals", keys);
+        Assert.Contains("cancelled", keys);
+        Assert.True(missing.Count == 0, $"docs/cli.md does not name the report keys: {string.Join(", ", missing)}.");
     }
 
     [GeneratedRegex(@"^\s+([a-z]+)\s", RegexOptions.Multiline)]
