@@ -8,6 +8,25 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <summary>The options of <c>migrate</c> and <c>verify</c>, parsed by hand: four options need no framework.</summary>
 internal sealed class DatabaseOptions
 {
+    public const string DatabaseOption = "--database";
+    public const string ProviderOption = "--provider";
+    public const string BatchSizeOption = "--batch-size";
+    public const string DryRunOption = "--dry-run";
+    public const string ReportOption = "--report";
+
+    /// <summary>
+    /// Every option the parser takes, and whether only <c>migrate</c> takes it (<c>verify</c> the others): the
+    /// cases of <see cref="Parse"/> are these constants, and a test checks docs/cli.md names each of them.
+    /// </summary>
+    public static IReadOnlyList<(string Name, bool MigrateOnly)> All { get; } =
+    [
+        (DatabaseOption, false),
+        (ProviderOption, false),
+        (BatchSizeOption, true),
+        (DryRunOption, true),
+        (ReportOption, true),
+    ];
+
     public string Database { get; private set; } = string.Empty;
 
     public string Provider { get; private set; } = "sqlite";
@@ -29,10 +48,10 @@ internal sealed class DatabaseOptions
             var arg = args[i];
             switch (arg)
             {
-                case "--database":
+                case DatabaseOption:
                     options.Database = Value(arg);
                     break;
-                case "--provider":
+                case ProviderOption:
                     options.Provider = Value(arg).ToLowerInvariant() switch
                     {
                         "sqlite" => "sqlite",
@@ -40,7 +59,7 @@ internal sealed class DatabaseOptions
                         var other => throw new UsageException($"planner {verb}: --provider must be sqlite or postgres, not '{other}'."),
                     };
                     break;
-                case "--batch-size" when migrateOptions:
+                case BatchSizeOption when migrateOptions:
                     var text = Value(arg);
                     if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
                     {
@@ -49,10 +68,10 @@ internal sealed class DatabaseOptions
 
                     options.BatchSize = size;
                     break;
-                case "--dry-run" when migrateOptions:
+                case DryRunOption when migrateOptions:
                     options.DryRun = true;
                     break;
-                case "--report" when migrateOptions:
+                case ReportOption when migrateOptions:
                     options.Report = Value(arg);
                     break;
                 default:

@@ -6,7 +6,7 @@ using Planner.Migration.Migrating;
 namespace Planner.Cli;
 
 /// <summary>
-/// <c>planner convert FILE|-</c>: prints the converted form (legacy/FORMAT.md) of one <c>programs</c>
+/// <c>planner convert FILE|-</c>: prints the converted form (docs/legacy-format.md) of one <c>programs</c>
 /// row written as a JSON object, or one result a line for a file of one row a line.
 /// </summary>
 internal static class ConvertCommand
@@ -255,7 +255,7 @@ internal static class ConvertCommand
         };
     }
 
-    /// <summary>Writes the converted form: keys and order as legacy/FORMAT.md shows them.</summary>
+    /// <summary>Writes the converted form: keys and order as docs/legacy-format.md specifies them.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="conversion">The program's conversion.</param>
     /// <param name="extraKeys">Keys of the row object beyond the table's columns: listed as <c>unknown-field</c> warnings, so nothing is dropped unseen.</param>

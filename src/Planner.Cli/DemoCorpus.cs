@@ -6,7 +6,7 @@ namespace Planner.Cli;
 internal sealed record LegacyCorpus(IReadOnlyList<LegacyCatalogEntry> Templates, IReadOnlyList<LegacyCatalogEntry> Goals, IEnumerable<LegacyProgramRow> Programs);
 
 /// <summary>
-/// The demo's legacy programs, from the project's generator: every shape of <c>legacy/FORMAT.md</c>,
+/// The demo's legacy programs, from the project's generator: every shape of <c>docs/legacy-format.md</c>,
 /// a few of them broken, the same rows on every run.
 /// </summary>
 internal static class DemoCorpus

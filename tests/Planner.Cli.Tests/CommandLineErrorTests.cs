@@ -117,4 +117,33 @@ public sealed class CommandLineErrorTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Verify_on_a_legacy_database_never_migrated_is_a_database_problem_with_its_message()
+    {
+        // docs/cli.md: nothing to compare, most likely the wrong database: exit 2, not 0 ("no difference").
+        var path = Path.Combine(Path.GetTempPath(), $"planner-cli-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE programs (id text PRIMARY KEY, name text NOT NULL, start_date text NULL, end_date text NULL, goal_ids text NULL, weekly_schedule text NULL);"
+                    + " CREATE TABLE session_templates (id text PRIMARY KEY, name text NOT NULL); CREATE TABLE goals (id text PRIMARY KEY, name text NOT NULL)";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var verify = PlannerRun.InProcess("verify", "--database", path);
+
+            Assert.Equal(2, verify.Exit);
+            Assert.StartsWith("planner verify: ", verify.Error);
+            Assert.Contains("Nothing has been migrated in this database yet", verify.Error);
+            Assert.Contains("run the migration first", verify.Error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

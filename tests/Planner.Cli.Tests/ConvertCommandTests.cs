@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Planner.Migration.Tests.Legacy;
 
 namespace Planner.Cli.Tests;
 
@@ -10,19 +11,8 @@ public sealed class ConvertCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Examples()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "legacy", "examples");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"No 'shared/legacy/examples' folder beside any ancestor of {AppContext.BaseDirectory}; check out shared/ beside the repository.");
-    }
+    /// <summary>The example rows of docs/examples (their counts are in the README there).</summary>
+    private static string Examples() => LegacyExamples.Folder;
 
     private static (int ExitCode, string Stdout, string Stderr) Run(string[] args, string? stdin = null)
     {
@@ -42,7 +32,7 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public void A_clean_row_prints_the_converted_form_in_FORMAT_order_and_exits_0()
     {
-        var (exitCode, stdout, stderr) = Run([Path.Combine(Examples(), "marathon-blocks.json")]);
+        var (exitCode, stdout, stderr) = Run([Path.Combine(Examples(), "season-blocks.json")]);
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, stderr);
@@ -50,26 +40,28 @@ public sealed class ConvertCommandTests : IDisposable
         using var document = JsonDocument.Parse(line);
         var root = document.RootElement;
         Assert.Equal(["program_id", "program_goal_ids", "blocks", "days", "sessions", "diagnostics"], root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("prog-marathon-2024", root.GetProperty("program_id").GetString());
-        Assert.Equal(["goal-sub-330"], root.GetProperty("program_goal_ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("prog-tri-2025", root.GetProperty("program_id").GetString());
+        Assert.Equal(["goal-sprint-tri"], root.GetProperty("program_goal_ids").EnumerateArray().Select(e => e.GetString()));
 
         var blocks = root.GetProperty("blocks");
         Assert.Equal(3, blocks.GetArrayLength());
         Assert.Equal(["id", "legacy_id", "program_id", "name", "start_date", "end_date", "color", "goal_ids"], blocks[0].EnumerateObject().Select(p => p.Name));
-        Assert.Equal("2024-01-01", blocks[0].GetProperty("start_date").GetString());
+        Assert.Equal("2025-03-03", blocks[0].GetProperty("start_date").GetString());
         Assert.Equal(JsonValueKind.Null, blocks[2].GetProperty("legacy_id").ValueKind);
 
         var days = root.GetProperty("days");
-        Assert.Equal(105, days.GetArrayLength());
+        Assert.Equal(84, days.GetArrayLength());
         Assert.Equal(["id", "block_id", "date", "name", "notes", "readiness"], days[0].EnumerateObject().Select(p => p.Name));
         var dates = days.EnumerateArray().Select(d => d.GetProperty("date").GetString()!).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates); // by block then date; these blocks follow each other
 
         var sessions = root.GetProperty("sessions");
-        Assert.Equal(48, sessions.GetArrayLength());
+        Assert.Equal(49, sessions.GetArrayLength());
         Assert.Equal(["id", "day_id", "session_template_id", "position", "slot", "notes", "is_completed", "completion_data"], sessions[0].EnumerateObject().Select(p => p.Name));
-        var completed = Assert.Single(sessions.EnumerateArray(), s => s.GetProperty("is_completed").GetBoolean());
-        Assert.Equal(7, completed.GetProperty("completion_data").GetProperty("rpe").GetInt32());
+        var completed = sessions.EnumerateArray().Where(s => s.GetProperty("is_completed").GetBoolean()).ToList();
+        Assert.Equal(2, completed.Count);
+        Assert.Equal(138, completed[0].GetProperty("completion_data").GetProperty("avg_hr").GetInt32());
+        Assert.Equal(8, completed[1].GetProperty("completion_data").GetProperty("rpe").GetInt32());
         Assert.Equal(0, root.GetProperty("diagnostics").GetArrayLength());
     }
 
@@ -97,7 +89,7 @@ public sealed class ConvertCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         using var document = JsonDocument.Parse(stdout);
-        Assert.Equal(6, document.RootElement.GetProperty("diagnostics").GetArrayLength());
+        Assert.Equal(8, document.RootElement.GetProperty("diagnostics").GetArrayLength());
         Assert.Contains(document.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("path").GetString() == "$.blocks[0].colour" && d.GetProperty("severity").GetString() == "warning");
     }
 
@@ -131,7 +123,7 @@ public sealed class ConvertCommandTests : IDisposable
 
     [Theory]
     [InlineData("flat-week.json")]
-    [InlineData("marathon-blocks.json")]
+    [InlineData("season-blocks.json")]
     public void A_file_saved_with_a_byte_order_mark_converts_as_without(string example)
     {
         // Editors on Windows save UTF-8 with a BOM; a pretty-printed row and a file of rows alike.

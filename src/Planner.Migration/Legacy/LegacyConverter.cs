@@ -11,6 +11,7 @@ namespace Planner.Migration.Legacy;
 /// no randomness, no static state; the same row always gives the same entities, ids included.
 /// </summary>
 /// <remarks>
+/// <para>The converter's contract (the format it reads, its limits, the converted form and every diagnostic code) is <c>docs/legacy-format.md</c>.</para>
 /// <para>
 /// Ids: a block's id is <see cref="DeterministicIds.ForBlock"/> of the program's id and the block's
 /// legacy <c>id</c>, or of its <see cref="DeterministicIds.PositionKey"/> when it has none or its id

@@ -12,7 +12,7 @@ public enum DiagnosticSeverity
 
 /// <summary>Something the converter found in a program's legacy data.</summary>
 /// <param name="Severity">Warning or error.</param>
-/// <param name="Code">The diagnostic code of <c>legacy/FORMAT.md</c> (<see cref="DiagnosticCodes"/>).</param>
+/// <param name="Code">The diagnostic code of <c>docs/legacy-format.md</c> (<see cref="DiagnosticCodes"/>).</param>
 /// <param name="Path">
 /// The JSON path of the value (<c>$.blocks[1].days['2024-02-30']</c>); paths into <c>weekly_schedule</c>
 /// start at <c>$</c>, the <c>goal_ids</c> column is <c>goal_ids</c>, the date columns <c>start_date</c> and

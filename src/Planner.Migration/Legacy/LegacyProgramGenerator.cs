@@ -44,7 +44,7 @@ internal sealed class LegacyGeneratorOptions
 }
 
 /// <summary>
-/// Makes legacy <c>programs</c> rows in every shape of legacy/FORMAT.md: shape A and B, the three
+/// Makes legacy <c>programs</c> rows in every shape of docs/legacy-format.md: shape A and B, the three
 /// block list names, <c>weekly</c>/<c>schedule</c>, every weekday key spelling, the three template
 /// key spellings, rotations, day entries (names, notes, readiness, rest, sessions with completion
 /// data), and optionally rows broken in each way the format lists. Deterministic: a seed and an

@@ -560,7 +560,7 @@ internal sealed class LegacyScheduleReader
     /// <summary>
     /// A list of goal ids (a block's, or the program's goal_ids column): strings, repeats dropped, anything
     /// else invalid-shape: at the item's path in a block, at the column's own path for the column
-    /// (<paramref name="itemPaths"/> false), as FORMAT.md has it ("path <c>goal_ids</c>").
+    /// (<paramref name="itemPaths"/> false), as docs/legacy-format.md has it ("path <c>goal_ids</c>").
     /// </summary>
     internal void ReadGoalList(JsonElement value, LegacyJsonPath path, List<string> goalIds, bool itemPaths = true)
     {

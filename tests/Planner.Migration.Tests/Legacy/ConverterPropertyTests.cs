@@ -8,7 +8,7 @@ namespace Planner.Migration.Tests.Legacy;
 
 /// <summary>
 /// Random valid legacy documents (both shapes, the three list names, every weekday and template key
-/// spelling, rotations, day entries) against a simple oracle written here from FORMAT.md: it walks
+/// spelling, rotations, day entries) against a simple oracle written here from docs/legacy-format.md: it walks
 /// the dates one by one and says which sessions and day fields each date has.
 /// </summary>
 public sealed class ConverterPropertyTests
@@ -234,7 +234,7 @@ public sealed class ConverterPropertyTests
         return (new LegacyProgramRow("prog-" + spec.StartOffset, "P", Iso(programStart), Iso(end), null, document.ToJsonString()), expected);
     }
 
-    /// <summary>FORMAT.md by hand: week k uses map k mod n; a rest entry empties the date, a sessions entry replaces it.</summary>
+    /// <summary>docs/legacy-format.md by hand: week k uses map k mod n; a rest entry empties the date, a sessions entry replaces it.</summary>
     private static List<(DateOnly, string?, string?, int?, List<SessionSpec>)> Expand(DateOnly start, int length, WeekdaySpec[][] weeks, DaySpec[] entries)
     {
         var result = new List<(DateOnly, string?, string?, int?, List<SessionSpec>)>();

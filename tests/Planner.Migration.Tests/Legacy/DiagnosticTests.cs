@@ -4,7 +4,7 @@ using static Planner.Migration.Tests.Legacy.LegacyTestRows;
 
 namespace Planner.Migration.Tests.Legacy;
 
-/// <summary>Every diagnostic code of FORMAT.md: triggered, with its severity and path.</summary>
+/// <summary>Every diagnostic code of docs/legacy-format.md: triggered, with its severity and path.</summary>
 public sealed class DiagnosticTests
 {
     public static TheoryData<string?, string?, string?, string?, string, string> Cases() => new()
@@ -31,7 +31,7 @@ public sealed class DiagnosticTests
         { Block("\"days\": {\"2024-01-02\": {\"notes\": \"a\", \"notes\": \"b\"}}"), "2024-01-01", "2024-12-31", null, "invalid-shape", "$.blocks[0].days['2024-01-02'].notes" },
         { Block("\"weekly\": {\"mon\": {\"template\": \"t\", \"slot\": \"am\", \"slot\": \"pm\"}}"), "2024-01-01", "2024-12-31", null, "invalid-shape", "$.blocks[0].weekly.mon.slot" },
         { null, "2024-01-01", "2024-12-31", "{\"a\": 1}", "invalid-shape", "goal_ids" },
-        { null, "2024-01-01", "2024-12-31", "[\"g\", 1]", "invalid-shape", "goal_ids" }, // FORMAT.md: "path `goal_ids`", the item named in the message
+        { null, "2024-01-01", "2024-12-31", "[\"g\", 1]", "invalid-shape", "goal_ids" }, // docs/legacy-format.md: path `goal_ids`, the item named in the message
         { null, "2024-01-01", "2024-12-31", "g-1, g-2", "invalid-shape", "goal_ids" },
         { "{\"mon\": \"t\"}", null, "2024-12-31", null, "missing-program-dates", "$" },
         { "{\"mon\": \"t\"}", "2024-01-01", null, null, "missing-program-dates", "$" },

@@ -3,13 +3,13 @@ using Planner.Migration.Legacy;
 
 namespace Planner.Migration.Tests.Legacy;
 
-/// <summary>Every file of shared/legacy/examples gives the counts the README there states (read from the README itself).</summary>
+/// <summary>Every example row of <c>docs/examples</c> gives the counts the README there states (read from the README itself).</summary>
 public sealed partial class ExampleTests
 {
     public static TheoryData<string> ExampleFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(LegacyTestRows.SharedFolder("legacy/examples"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(LegacyExamples.Folder, "*.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -21,12 +21,11 @@ public sealed partial class ExampleTests
     [MemberData(nameof(ExampleFiles))]
     public void An_example_converts_to_the_counts_its_README_states(string file)
     {
-        var folder = LegacyTestRows.SharedFolder("legacy/examples");
-        var expected = SharedExamples.Expectations(Path.Combine(folder, "README.md"));
+        var expected = LegacyExamples.Expectations();
         Assert.True(expected.ContainsKey(file), $"The examples README has no row for {file}.");
         var (blocks, days, sessions, codes) = expected[file];
 
-        var conversion = new LegacyConverter().Convert(LegacyTestRows.ReadRowFile(Path.Combine(folder, file)));
+        var conversion = new LegacyConverter().Convert(LegacyExamples.Row(file));
 
         Assert.Equal(blocks, conversion.Blocks.Count);
         Assert.Equal(days, conversion.Days.Count);
@@ -37,9 +36,8 @@ public sealed partial class ExampleTests
     [Fact]
     public void The_README_lists_every_example_and_at_least_five()
     {
-        var folder = LegacyTestRows.SharedFolder("legacy/examples");
-        var expected = SharedExamples.Expectations(Path.Combine(folder, "README.md"));
+        var expected = LegacyExamples.Expectations();
         Assert.True(expected.Count >= 5, "The README table was not read.");
-        Assert.All(expected.Keys, file => Assert.True(File.Exists(Path.Combine(folder, file)), file));
+        Assert.All(expected.Keys, file => Assert.True(File.Exists(LegacyExamples.File(file)), file));
     }
 }

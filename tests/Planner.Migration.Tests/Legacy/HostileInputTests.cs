@@ -11,10 +11,13 @@ namespace Planner.Migration.Tests.Legacy;
 /// </summary>
 public sealed class HostileInputTests
 {
+    /// <summary>The vendored JSONTestSuite cases (see THIRD-PARTY-NOTICES).</summary>
+    private static string ParsingCasesFolder => RepositoryFiles.Path("tests", "third_party", "JSONTestSuite", "test_parsing");
+
     public static TheoryData<string> ParsingCases()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(SharedFolder("third_party/JSONTestSuite/test_parsing"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(ParsingCasesFolder, "*.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -29,7 +32,7 @@ public sealed class HostileInputTests
     /// </summary>
     private static string ColumnText(string file) =>
         new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false)
-            .GetString(File.ReadAllBytes(Path.Combine(SharedFolder("third_party/JSONTestSuite/test_parsing"), file)));
+            .GetString(File.ReadAllBytes(Path.Combine(ParsingCasesFolder, file)));
 
     [Theory]
     [MemberData(nameof(ParsingCases))]

@@ -18,25 +18,6 @@ internal static class LegacyTestRows
     public static string Block(string members) =>
         "{\"blocks\": [{\"name\": \"B\", \"start_date\": \"2024-01-01\", \"end_date\": \"2024-01-28\"" + (members.Length > 0 ? ", " + members : string.Empty) + "}]}";
 
-    /// <summary>
-    /// The shared folder: walking up from the test's base directory, the first ancestor with a
-    /// <c>shared/legacy/examples</c> folder beside it (CI checks <c>shared/</c> out beside the repo).
-    /// </summary>
-    public static string SharedFolder(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", relative);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"No 'shared/{relative}' folder found beside any ancestor of {AppContext.BaseDirectory}; check out the shared folder as a sibling of the repository (../shared).");
-    }
-
     /// <summary>Reads a row file the way <c>planner convert</c> does: the two JSON columns as text or as JSON.</summary>
     public static LegacyProgramRow ReadRowFile(string path)
     {

@@ -81,7 +81,7 @@ public sealed class ScheduleWriterTests
     [Fact]
     public void The_written_document_is_shape_B_version_2_that_old_readers_know()
     {
-        var conversion = new LegacyConverter().Convert(LegacyTestRows.ReadRowFile(Path.Combine(LegacyTestRows.SharedFolder("legacy/examples"), "marathon-blocks.json")));
+        var conversion = new LegacyConverter().Convert(LegacyExamples.Row("season-blocks.json"));
 
         var text = LegacyScheduleWriter.Write(conversion);
 
@@ -89,10 +89,10 @@ public sealed class ScheduleWriterTests
         Assert.Equal(2, document.RootElement.GetProperty("version").GetInt32());
         var blocks = document.RootElement.GetProperty("blocks");
         Assert.Equal(3, blocks.GetArrayLength());
-        Assert.Equal("blk-base", blocks[0].GetProperty("id").GetString());
-        Assert.False(blocks[2].TryGetProperty("id", out _)); // the taper block had no id
-        Assert.Equal("tpl-long", blocks[0].GetProperty("days").GetProperty("2024-01-06").GetProperty("sessions")[0].GetProperty("template_id").GetString());
-        Assert.Equal("[\"goal-sub-330\"]", LegacyScheduleWriter.WriteGoalIds(conversion.ProgramGoalIds));
+        Assert.Equal("blk-foundation", blocks[0].GetProperty("id").GetString());
+        Assert.False(blocks[2].TryGetProperty("id", out _)); // the taper block has no id
+        Assert.Equal("tpl-bike-endurance-90", blocks[0].GetProperty("days").GetProperty("2025-03-09").GetProperty("sessions")[0].GetProperty("template_id").GetString());
+        Assert.Equal("[\"goal-sprint-tri\"]", LegacyScheduleWriter.WriteGoalIds(conversion.ProgramGoalIds));
     }
 
     [Fact]

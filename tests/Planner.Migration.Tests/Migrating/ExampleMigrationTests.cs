@@ -8,7 +8,7 @@ using Planner.Model;
 namespace Planner.Migration.Tests.Migrating;
 
 /// <summary>
-/// The shared examples (<c>shared/legacy/examples</c>) migrated into a real database with the real
+/// The example rows of <c>docs/examples</c> migrated into a real database with the real
 /// converter: the counts their README states, and rows exactly as the converter gives them.
 /// </summary>
 public abstract partial class ExampleMigrationTests
@@ -16,11 +16,10 @@ public abstract partial class ExampleMigrationTests
     protected abstract Task<LegacyDatabase> NewDatabaseAsync();
 
     [SkippableFact]
-    public async Task The_shared_examples_migrate_to_exactly_the_converters_rows()
+    public async Task The_examples_migrate_to_exactly_the_converters_rows()
     {
-        var folder = LegacyTestRows.SharedFolder("legacy/examples");
-        var expected = SharedExamples.Expectations(Path.Combine(folder, "README.md"));
-        var rows = expected.Keys.Select(file => (File: file, Row: LegacyTestRows.ReadRowFile(Path.Combine(folder, file)))).ToList();
+        var expected = LegacyExamples.Expectations();
+        var rows = expected.Keys.Select(file => (File: file, Row: LegacyExamples.Row(file))).ToList();
         var conversions = rows.ToDictionary(r => r.Row.Id, r => new LegacyConverter().Convert(r.Row));
 
         await using var db = await NewDatabaseAsync();

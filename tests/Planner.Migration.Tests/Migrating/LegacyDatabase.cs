@@ -12,7 +12,7 @@ namespace Planner.Migration.Tests.Migrating;
 
 /// <summary>
 /// A fresh database holding only the legacy tables, created with raw DDL exactly as
-/// <c>legacy/FORMAT.md</c> describes them (every column text): what Phase 1 starts from.
+/// <c>docs/legacy-format.md</c> describes them (every column text): what Phase 1 starts from.
 /// </summary>
 public abstract class LegacyDatabase : IAsyncDisposable
 {

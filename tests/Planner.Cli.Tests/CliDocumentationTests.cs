@@ -1,0 +1,159 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Planner.Migration.Legacy;
+using Planner.Migration.Migrating;
+using Planner.Migration.Tests;
+using Planner.Model;
+
+namespace Planner.Cli.Tests;
+
+/// <summary>
+/// docs/cli.md documents every verb and option of <c>planner</c>: each verb (a <c>*Command</c> class with a
+/// <c>Run(string[])</c>, and each verb of the usage text) has a heading <c>## `planner VERB`</c>, and each option
+/// the parser takes (<see cref="DatabaseOptions.All"/>, and each <c>--option</c> of the usage text) appears in a code
+/// span that starts with it (<c>`--batch-size N`</c>), and each key of the migration report is named in a code span.
+/// The lists come from the tool's own code.
+/// </summary>
+public sealed partial class CliDocumentationTests
+{
+    private static string Document => File.ReadAllText(RepositoryFiles.Path("docs", "cli.md"));
+
+    /// <summary>The verbs: one <c>*Command</c> class with a static <c>Run(string[])</c> per verb, and the verbs the usage lists.</summary>
+    public static IReadOnlyList<string> Verbs()
+    {
+        var fromClasses = typeof(CliEntry).Assembly.GetTypes()
+            .Where(type => type.Name.EndsWith("Command", StringComparison.Ordinal)
+                && type.GetMethod("Run", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic, [typeof(string[])]) is not null)
+            .Select(type => type.Name[..^"Command".Length].ToLowerInvariant());
+        var fromUsage = UsageLine().Matches(CliEntry.Usage).Select(m => m.Groups[1].Value);
+        return fromClasses.Concat(fromUsage).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The options: the parser's list, and every <c>--option</c> the usage text shows.</summary>
+    public static IReadOnlyList<string> Options() =>
+        DatabaseOptions.All.Select(o => o.Name)
+            .Concat(OptionToken().Matches(CliEntry.Usage).Select(m => m.Value))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static List<string> Undocumented(string document) =>
+        Verbs().Where(verb => !Regex.IsMatch(document, $@"^##\s+`planner {Regex.Escape(verb)}[ `]", RegexOptions.Multiline))
+            .Select(verb => "verb " + verb)
+            .Concat(Options().Where(option => !document.Contains("`" + option, StringComparison.Ordinal)).Select(option => "option " + option))
+            .ToList();
+
+    [Fact]
+    public void Every_verb_and_option_of_the_tool_is_in_docs_cli()
+    {
+        var missing = Undocumented(Document);
+
+        Assert.True(missing.Count == 0, $"docs/cli.md does not document: {string.Join(", ", missing)}.");
+    }
+
+    [Fact]
+    public void The_lists_come_from_the_code_and_hold_what_the_tool_takes()
+    {
+        Assert.Equal(["convert", "demo", "migrate", "verify"], Verbs());
+        Assert.Equal(["--batch-size", "--database", "--dry-run", "--provider", "--report"], Options());
+    }
+
+    [Fact]
+    public void The_parser_takes_each_listed_option_for_the_verbs_the_list_names()
+    {
+        // DatabaseOptions.All is the parser's own list: every option in it parses, and a migrate-only one is refused by verify.
+        foreach (var (name, migrateOnly) in DatabaseOptions.All)
+        {
+            string[] args = name == DatabaseOptions.DatabaseOption ? [name, "db"]
+                : name == DatabaseOptions.DryRunOption ? ["--database", "db", name]
+                : ["--database", "db", name, name == DatabaseOptions.ProviderOption ? "sqlite" : name == DatabaseOptions.BatchSizeOption ? "5" : Path.Combine(Path.GetTempPath(), "planner-doc-test-report.json")];
+            DatabaseOptions.Parse("migrate", args, migrateOptions: true);
+            if (migrateOnly)
+            {
+                Assert.Throws<UsageException>(() => DatabaseOptions.Parse("verify", args, migrateOptions: false));
+            }
+            else
+            {
+                DatabaseOptions.Parse("verify", args, migrateOptions: false);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_check_finds_an_option_or_a_verb_taken_out_of_the_document()
+    {
+        var withoutOption = Document.Replace("`--dry-run", "`(removed)", StringComparison.Ordinal);
+        var withoutVerb = Regex.Replace(Document, @"^##\s+`planner verify", "## `(removed)", RegexOptions.Multiline);
+
+        Assert.Contains("option --dry-run", Undocumented(withoutOption));
+        Assert.Contains("verb verify", Undocumented(withoutVerb));
+    }
+
+    /// <summary>
+    /// Every key the report writes, as docs/cli.md names them: <c>programs.total</c>, <c>rows.block_goals</c>,
+    /// <c>failures[]</c>, and the keys of the objects in the lists by their own names.
+    /// </summary>
+    public static IReadOnlyList<string> ReportKeys()
+    {
+        var options = new DbContextOptionsBuilder<PlannerDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var context = new PlannerDbContext(options);
+        var report = new MigrationReport(dryRun: false, PlannerTables.For(context).WrittenTables.Select(t => t.Name));
+        report.AddFailure(new ProgramFailure("p-1", [new LegacyDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, "$", "m")]));
+        report.AddWarnings("p-2", [new LegacyDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnknownField, "$.x", "m")]);
+        using var document = JsonDocument.Parse(report.ToJson());
+        var keys = new List<string>();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    keys.AddRange(property.Value.EnumerateObject().Select(p => property.Name + "." + p.Name));
+                    break;
+                case JsonValueKind.Array:
+                    keys.Add(property.Name + "[]");
+                    Collect(property.Value, keys);
+                    break;
+                default:
+                    keys.Add(property.Name);
+                    break;
+            }
+        }
+
+        return keys.Distinct(StringComparer.Ordinal).ToList();
+
+        static void Collect(JsonElement list, List<string> keys)
+        {
+            foreach (var item in list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+            {
+                foreach (var property in item.EnumerateObject())
+                {
+                    keys.Add(property.Name);
+                    if (property.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        Collect(property.Value, keys);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_key_of_the_migration_report_is_in_docs_cli()
+    {
+        var keys = ReportKeys();
+        var missing = keys.Where(key => !Document.Contains("`" + key + "`", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains("programs.left_alone", keys);
+        Assert.Contains("rows.block_goals", keys);
+        Assert.Contains("cancelled", keys);
+        Assert.True(missing.Count == 0, $"docs/cli.md does not name the report keys: {string.Join(", ", missing)}.");
+    }
+
+    [GeneratedRegex(@"^\s+([a-z]+)\s", RegexOptions.Multiline)]
+    private static partial Regex UsageLine();
+
+    [GeneratedRegex(@"--[a-z][a-z-]*")]
+    private static partial Regex OptionToken();
+}
