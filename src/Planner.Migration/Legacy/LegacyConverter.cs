@@ -20,7 +20,7 @@ namespace Planner.Migration.Legacy;
 /// position 0.
 /// </para>
 /// <para>
-/// Where FORMAT.md leaves a choice, the converter decides so that nothing is lost silently:
+/// Where the legacy data leaves a choice (docs/legacy-format.md says how each is read), the converter decides so that nothing is lost silently:
 /// a key given twice in one object, two entries for one date, a rest day that also lists sessions,
 /// both <c>weekly</c> and <c>schedule</c>, or a block <c>id</c> that is not a string are
 /// <c>invalid-shape</c>; an item of a session list that is null or <c>""</c>, or a session naming its
@@ -241,7 +241,7 @@ public sealed class LegacyConverter
             return [];
         }
 
-        // FORMAT.md: a goal_ids column that is not a JSON list of strings is invalid-shape at goal_ids.
+        // docs/legacy-format.md: a goal_ids column that is not a JSON list of strings is invalid-shape at goal_ids.
         var document = reader.Parse(text, path, "goal_ids", DiagnosticCodes.InvalidShape);
         if (document is null)
         {
