@@ -48,7 +48,7 @@ public abstract partial class PlanningTests<TDatabase>
 
         var session = (await planner.CalendarAsync(seeded.ProgramId, Wednesday, Wednesday)).Days[0].Sessions[0];
         var done = await ReadmeSnippets.CompleteAsync(planner, session);
-        Assert.Contains("\"hr_avg\":151", done.CompletionData);
+        Assert.Equal(151, (int)done.Completion!.OtherFields["hr_avg"]!);
 
         var (byBlock, byWeek) = await ReadmeSnippets.ComplianceAsync(planner, seeded.ProgramId, DateTimeZone.Utc);
         Assert.Equal(1, byBlock.Sum(b => b.Compliance.Completed));
@@ -66,7 +66,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(2, perBlock.Count); // Base Builder and Peak
 
         var writer = new RowsJsonWriter();
-        await ReadmeSnippets.CreatePlannerWithOptions(db, writer).UpdateDayAsync(wednesday.Id, new DayDetails(null, null, null));
+        await ReadmeSnippets.CreatePlannerWithOptions(db, writer).UpdateDayAsync(wednesday.Id, DayEdits.Full(null, null, null), Expect.Any);
         Assert.Equal(1, writer.Calls);
     }
 }

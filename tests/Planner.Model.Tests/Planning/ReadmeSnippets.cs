@@ -53,7 +53,8 @@ public static class ReadmeSnippets
     public static async Task<(IReadOnlyList<BlockSummary>, IReadOnlyList<ProgramSummary>)> ByGoalAsync(PlanningService planner, string goalId)
     {
         IReadOnlyList<BlockSummary> blocks = await planner.BlocksByGoalAsync(goalId);
-        IReadOnlyList<ProgramSummary> programs = await planner.ProgramsByGoalAsync(goalId);
+        IReadOnlyList<ProgramSummary> programs = await planner.ProgramsByGoalAsync(goalId, GoalScope.Program);              // linked themselves
+        IReadOnlyList<ProgramSummary> viaBlocks = await planner.ProgramsByGoalAsync(goalId, GoalScope.ProgramOrBlocks);    // or through a block
         return (blocks, programs);
     }
 
@@ -70,12 +71,13 @@ public static class ReadmeSnippets
         return (byBlock, byWeek);
     }
 
-    public static async Task<(string? ETag, CalendarDay? Conflict)> UpdateDayAsync(PlanningService planner, string dayId, string? etag)
+    public static async Task<(string? ETag, CalendarDay? Conflict)> UpdateDayAsync(PlanningService planner, string dayId, string etag)
     {
         CalendarDay? current = null;
         try
         {
-            CalendarDay saved = await planner.UpdateDayAsync(dayId, new DayDetails("Hill day", "legs heavy", Readiness: 7), expectedStamp: etag);
+            var edit = new DayEdit { Name = "Hill day", Readiness = 7 }; // unset fields (the notes) stay as they are
+            CalendarDay saved = await planner.UpdateDayAsync(dayId, edit, Expect.Stamp(etag)); // or Expect.Any: overwrite whatever is there
             etag = saved.ConcurrencyStamp; // the next ETag
         }
         catch (PlanConcurrencyException conflict)
@@ -88,10 +90,10 @@ public static class ReadmeSnippets
 
     public static async Task<CalendarDay> SessionsAsync(PlanningService planner, string dayId, string templateId, LocalDate nextDay)
     {
-        CalendarDay day = await planner.AddSessionAsync(dayId, templateId, slot: "pm", notes: "strides");
-        day = await planner.ReorderSessionsAsync(day.Id, day.Sessions.Select(s => s.Id).Reverse().ToList(), day.ConcurrencyStamp);
-        day = await planner.RemoveSessionAsync(day.Sessions[1].Id, day.ConcurrencyStamp);
-        CalendarDay moved = await planner.MoveSessionAsync(day.Sessions[0].Id, nextDay); // the day it is on now
+        CalendarDay day = await planner.AddSessionAsync(dayId, templateId, Expect.Any, slot: "pm", notes: "strides");
+        day = await planner.ReorderSessionsAsync(day.Id, day.Sessions.Select(s => s.Id).Reverse().ToList(), Expect.Stamp(day.ConcurrencyStamp));
+        day = await planner.RemoveSessionAsync(day.Sessions[1].Id, Expect.Stamp(day.Sessions[1].ConcurrencyStamp));
+        CalendarDay moved = await planner.MoveSessionAsync(day.Sessions[0].Id, nextDay, Expect.Stamp(day.Sessions[0].ConcurrencyStamp)); // keeps its id
         return moved;
     }
 
@@ -99,7 +101,8 @@ public static class ReadmeSnippets
     {
         var completion = new SessionCompletion { Rpe = 7, DurationMinutes = 95, DistanceKm = 18.2m };
         completion.OtherFields["hr_avg"] = 151; // any other field is kept as given
-        CalendarSession done = await planner.CompleteSessionAsync(session.Id, completion, session.ConcurrencyStamp);
+        CalendarSession done = await planner.CompleteSessionAsync(session.Id, completion, Expect.Stamp(session.ConcurrencyStamp));
+        decimal? rpe = done.Completion?.Rpe; // the read models give the parsed completion, never JSON text
         return done;
     }
 
