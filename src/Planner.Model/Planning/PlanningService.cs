@@ -32,6 +32,7 @@ public sealed partial class PlanningService
     /// <param name="clock">The clock "today" comes from (<c>SystemClock.Instance</c> in production, a fake one in tests).</param>
     /// <param name="options">The week start and dual writes; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="clock"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are not valid (a week start that is not a day of the week).</exception>
     public PlanningService(DbContext context, IClock clock, PlanningOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -39,6 +40,10 @@ public sealed partial class PlanningService
         _context = context;
         _clock = clock;
         _options = options ?? new PlanningOptions();
+        if (PlanningOptions.Problem(_options) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
     }
 
     /// <summary>The athlete's date now, in their time zone (never the server's).</summary>
