@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Planner.Model.Planning;
 using Planner.Model.Scheduling;
@@ -31,6 +33,68 @@ public static class ReadmeSnippets
             LegacyScheduleWriter = reverseWriter,     // dual writes during the transition; null turns them off
         });
         return planner;
+    }
+
+    public static IServiceCollection AddPlanner(IServiceCollection services, string connectionString, ILegacyScheduleWriter reverseWriter)
+    {
+        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+        services.AddPlanning<AppDbContext>(options =>
+        {
+            options.WeekStart = IsoDayOfWeek.Sunday;      // checked when the host starts (ValidateOnStart)
+            options.LegacyScheduleWriter = reverseWriter; // dual writes during the transition; null turns them off
+        });
+        // PlanningService is scoped, like the context; IClock is SystemClock.Instance unless registered before.
+        return services;
+    }
+
+    public static async Task<List<string>> ChartAsync(PlanningService planner, string programId)
+    {
+        CalendarWindow window = await planner.CalendarAsync(programId, new LocalDate(2024, 3, 25), new LocalDate(2024, 4, 7), CalendarGaps.Fill);
+        var bars = window.Dates!
+            .Select(date => $"{date.Date:uuuu-MM-dd} {(date.IsGap ? "-" : date.Days.Sum(d => d.Sessions.Count).ToString(CultureInfo.InvariantCulture))}")
+            .ToList(); // every date, those outside the blocks included: nothing to fill in
+        return bars;
+    }
+
+    public static async Task<(ProgramSummary, BlockSummary)> CreatePlanAsync(PlanningService planner)
+    {
+        GoalSummary goal = await planner.CreateGoalAsync("Sub-3:30 marathon");
+        SessionTemplateSummary easy = await planner.CreateSessionTemplateAsync("Easy run 45'");
+        ProgramSummary program = await planner.CreateProgramAsync("Marathon 2024", goalIds: [goal.Id]);
+        var mondays = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>> { [IsoDayOfWeek.Monday] = [new PlannedSession(easy.Id)] });
+        BlockSummary block = await planner.AddBlockAsync(program.Id, "Base", new BlockSchedule(new LocalDate(2024, 1, 1), new LocalDate(2024, 3, 31), mondays));
+        block = await planner.UpdateBlockAsync(block.Id, new BlockEdit { Name = "Base 1", Color = "#4caf50" }); // unset fields stay
+        await planner.LinkBlockGoalAsync(block.Id, goal.Id);
+        return (program, block);
+    }
+
+    public static async Task<int?> DeleteAsync(PlanningService planner, string blockId, string programId)
+    {
+        try
+        {
+            await planner.DeleteBlockAsync(blockId, LoggedWorkPolicy.Refuse); // refused while it holds logged work
+        }
+        catch (LoggedWorkException logged)
+        {
+            // Ask the user first (logged.Message counts the sessions and days), then say so in so many words.
+            await planner.DeleteProgramAsync(programId, LoggedWorkPolicy.Delete);
+            return logged.LoggedSessions;
+        }
+
+        return null;
+    }
+
+    public static async Task<(int Status, string? Message)> NotFoundAsync(PlanningService planner, string programId, LocalDate from, LocalDate to)
+    {
+        try
+        {
+            CalendarWindow window = await planner.CalendarAsync(programId, from, to); // empty: the program has nothing there
+            return (200, null);
+        }
+        catch (PlanNotFoundException missing) // a KeyNotFoundException: "Program 'p-1' was not found."
+        {
+            return (404, missing.Message); // missing.Entity is PlanEntity.Program, missing.Id the id asked for
+        }
     }
 
     public static async Task<List<string>> CalendarAsync(PlanningService planner, string programId)
