@@ -41,6 +41,37 @@ public sealed class InMemoryPlanningTests
     private readonly string _databaseName = "planning-" + Guid.NewGuid().ToString("N");
 
     [Fact]
+    public async Task A_plan_is_created_linked_edited_and_deleted_through_the_api_with_dual_writes()
+    {
+        await SeedAsync();
+        await using var context = NewContext();
+        var writer = new RowsJsonWriter();
+        var service = Service(context, new PlanningOptions { LegacyScheduleWriter = writer });
+
+        var goal = await service.CreateGoalAsync("10k PB", "goal-10k");
+        var program = await service.CreateProgramAsync("Autumn", [goal.Id], "prog-autumn");
+        var block = await service.AddBlockAsync(program.Id, "Speed", new BlockSchedule(new LocalDate(2024, 9, 2), new LocalDate(2024, 9, 29), Pattern));
+        Assert.Equal([GoalId, goal.Id], await service.LinkProgramGoalAsync(program.Id, GoalId));
+        await service.LinkBlockGoalAsync(BlockId, goal.Id);
+        var edited = await service.UpdateBlockAsync(block.Id, new BlockEdit { GoalIds = new[] { goal.Id } });
+        Assert.Equal(("Speed", block.Color), (edited.Name, edited.Color));
+
+        Assert.Equal([ProgramId, "prog-autumn"], (await service.ProgramsByGoalAsync(goal.Id, GoalScope.ProgramOrBlocks)).Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["prog-autumn"], (await service.ProgramsByGoalAsync(goal.Id, GoalScope.Program)).Select(p => p.Id));
+        var stored = await context.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == program.Id);
+        Assert.Equal("[\"goal\",\"goal-10k\"]", stored.LegacyGoalIds);
+        Assert.NotNull(stored.LegacyWeeklySchedule);
+
+        var window = await service.CalendarAsync(program.Id, new LocalDate(2024, 8, 31), new LocalDate(2024, 9, 2), CalendarGaps.Fill);
+        Assert.Equal([true, true, false], window.Dates!.Select(d => d.IsGap));
+
+        await Assert.ThrowsAsync<LoggedWorkException>(() => service.DeleteBlockAsync(block.Id, LoggedWorkPolicy.Refuse)); // "hilly" notes
+        await service.DeleteProgramAsync(program.Id, LoggedWorkPolicy.Delete);
+        Assert.False(await context.Set<ProgramDay>().AnyAsync(d => d.BlockId == block.Id));
+        await Assert.ThrowsAsync<PlanNotFoundException>(() => service.CalendarAsync(program.Id, Start, End));
+    }
+
+    [Fact]
     public async Task Calendar_today_and_this_week_read_the_plan()
     {
         await SeedAsync();
