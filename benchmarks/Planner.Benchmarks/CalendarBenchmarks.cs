@@ -142,7 +142,7 @@ public class CalendarBenchmarks
             {
                 sessions.Add(new CalendarSession(
                     reader.GetString(7), reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-                    reader.GetBoolean(11), reader.IsDBNull(12) ? null : reader.GetString(12), reader.GetString(13), reader.GetString(14), reader.GetString(15)));
+                    reader.GetBoolean(11), reader.IsDBNull(12) ? null : SessionCompletion.Parse(reader.GetString(12)), reader.GetString(13), reader.GetString(14), reader.GetString(15)));
             }
         }
 

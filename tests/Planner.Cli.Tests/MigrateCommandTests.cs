@@ -155,7 +155,7 @@ public sealed class MigrateCommandTests
                 var day = await context.Days.AsNoTracking().Where(d => d.Block!.ProgramId == context.Blocks.Min(b => b.ProgramId)).OrderBy(d => d.Date).FirstAsync();
                 programId = await context.Blocks.Where(b => b.Id == day.BlockId).Select(b => b.ProgramId).SingleAsync();
                 await new PlanningService(context, new FixedClock(), new PlanningOptions { LegacyScheduleWriter = Planner.Migration.Legacy.LegacyDualWriter.Instance })
-                    .UpdateDayAsync(day.Id, new DayDetails("Edited", "through the API", 6));
+                    .UpdateDayAsync(day.Id, new DayEdit { Name = "Edited", Notes = "through the API", Readiness = 6 }, Expect.Any);
             }
 
             var before = await db.DumpAsync();

@@ -32,10 +32,7 @@ public sealed class PlanConcurrencyException : Exception
     internal PlanConcurrencyException(string sessionId, string? expectedStamp, CalendarSession? current, Exception? innerException = null)
         : base(current is null
             ? $"Session '{sessionId}' was removed since it was read."
-            : expectedStamp is null
-                // Only a removal of logged work without the session's stamp gets here.
-                ? $"Session '{sessionId}' holds work done: removing it needs its current stamp ('{current.ConcurrencyStamp}')."
-                : $"Session '{sessionId}' changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
+            : $"Session '{sessionId}' changed since it was read (stamp '{expectedStamp}', now '{current.ConcurrencyStamp}').",
             innerException)
     {
         EntityId = sessionId;
@@ -46,7 +43,7 @@ public sealed class PlanConcurrencyException : Exception
     /// <summary>The id of the day or session that changed.</summary>
     public string EntityId { get; }
 
-    /// <summary>The stamp the caller last saw, if it gave one.</summary>
+    /// <summary>The stamp the caller expected (<see cref="Expect.Stamp"/>); with <see cref="Expect.Any"/>, the stamp the write read just before a concurrent edit saved first.</summary>
     public string? ExpectedStamp { get; }
 
     /// <summary>The day as it is now, when the stale edit was of a day; <see langword="null"/> if removed or not a day.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model.Scheduling;
@@ -11,29 +12,37 @@ public sealed partial class PlanningService
     // the same parking range as the rescheduling engine's, one constant for both.
     private const int PositionOffset = RescheduleApplication.TemporaryPositionBase;
 
-    /// <summary>Writes one day's name, notes and readiness; touches that day's row only.</summary>
+    /// <summary>
+    /// Edits a day's name, notes and readiness: the fields the edit sets are written, unset ones stay as
+    /// they are (no read needed for a partial edit). Touches that day's row only.
+    /// </summary>
     /// <param name="dayId">The day's id.</param>
-    /// <param name="details">The new values.</param>
-    /// <param name="expectedStamp">The day's <see cref="CalendarDay.ConcurrencyStamp"/> as the caller last saw it; <see langword="null"/> to write whatever is current.</param>
+    /// <param name="edit">The fields to write.</param>
+    /// <param name="expected">The day's stamp as the caller last saw it (<see cref="CalendarDay.ConcurrencyStamp"/>), or <see cref="Expect.Any"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The day as it is now, with its new stamp.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The readiness is not 1 to 10.</exception>
-    /// <exception cref="KeyNotFoundException">There is no such day.</exception>
-    /// <exception cref="PlanConcurrencyException">The day changed since <paramref name="expectedStamp"/>.</exception>
-    public Task<CalendarDay> UpdateDayAsync(string dayId, DayDetails details, string? expectedStamp = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException">The readiness is set, and not 1 to 10 or null.</exception>
+    /// <exception cref="PlanNotFoundException">There is no such day.</exception>
+    /// <exception cref="PlanConcurrencyException">The day changed since the expected stamp, or was removed.</exception>
+    public Task<CalendarDay> UpdateDayAsync(string dayId, DayEdit edit, Expect expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dayId);
-        ArgumentNullException.ThrowIfNull(details);
-        ValidateReadiness(details.Readiness, nameof(details), $"day '{dayId}'");
+        ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (edit.Readiness.IsSet)
+        {
+            ValidateReadiness(edit.Readiness.Value, nameof(edit), $"day '{dayId}'");
+        }
+
         return WriteAsync(
             async ct =>
             {
-                var (day, programId) = await LoadDayAsync(dayId, expectedStamp, withSessions: false, ct).ConfigureAwait(false);
-                day.Name = details.Name;
-                day.Notes = details.Notes;
-                day.Readiness = details.Readiness;
+                var (day, programId) = await LoadDayAsync(dayId, expected, withSessions: false, ct).ConfigureAwait(false);
+                day.Name = edit.Name.Or(day.Name);
+                day.Notes = edit.Notes.Or(day.Notes);
+                day.Readiness = edit.Readiness.Or(day.Readiness);
                 await _context.SaveChangesAsync(ct).ConfigureAwait(false);
-                return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NoDay(dayId), programId);
+                return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NotFound(PlanEntity.Day, dayId), programId);
             },
             cancellationToken);
     }
@@ -41,23 +50,24 @@ public sealed partial class PlanningService
     /// <summary>Adds a session to a day (a second one makes an AM/PM day).</summary>
     /// <param name="dayId">The day's id.</param>
     /// <param name="templateId">The id of the session's template.</param>
+    /// <param name="expected">The day's stamp as the caller last saw it, or <see cref="Expect.Any"/>.</param>
     /// <param name="slot">A slot label (<c>am</c>, <c>pm</c>), or <see langword="null"/>.</param>
     /// <param name="notes">Notes, or <see langword="null"/>.</param>
     /// <param name="position">Where to insert it (0 for first); <see langword="null"/> to append.</param>
-    /// <param name="expectedDayStamp">The day's stamp as the caller last saw it; <see langword="null"/> not to check.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The day as it is now, with the new session.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is outside 0 to the number of sessions.</exception>
-    /// <exception cref="KeyNotFoundException">There is no such day or template.</exception>
-    /// <exception cref="PlanConcurrencyException">The day changed since <paramref name="expectedDayStamp"/>.</exception>
-    public Task<CalendarDay> AddSessionAsync(string dayId, string templateId, string? slot = null, string? notes = null, int? position = null, string? expectedDayStamp = null, CancellationToken cancellationToken = default)
+    /// <exception cref="PlanNotFoundException">There is no such day or template.</exception>
+    /// <exception cref="PlanConcurrencyException">The day changed since the expected stamp, or was removed.</exception>
+    public Task<CalendarDay> AddSessionAsync(string dayId, string templateId, Expect expected, string? slot = null, string? notes = null, int? position = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dayId);
         ArgumentNullException.ThrowIfNull(templateId);
+        ArgumentNullException.ThrowIfNull(expected);
         return WriteAsync(
             async ct =>
             {
-                var (day, programId) = await LoadDayAsync(dayId, expectedDayStamp, withSessions: true, ct).ConfigureAwait(false);
+                var (day, programId) = await LoadDayAsync(dayId, expected, withSessions: true, ct).ConfigureAwait(false);
                 await RequireTemplateAsync(templateId, ct).ConfigureAwait(false);
                 var ordered = day.Sessions.OrderBy(s => s.Position).ToList();
                 var at = position ?? ordered.Count;
@@ -71,44 +81,39 @@ public sealed partial class PlanningService
                 day.Sessions.Add(session);
                 await PlaceSessionsAsync(day, ordered, ct).ConfigureAwait(false);
                 await _context.SaveChangesAsync(ct).ConfigureAwait(false);
-                return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NoDay(dayId), programId);
+                return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NotFound(PlanEntity.Day, dayId), programId);
             },
             cancellationToken);
     }
 
     /// <summary>Removes a session from its day; the day's other sessions close the gap.</summary>
     /// <remarks>
-    /// A session that holds work done (completed, or with completion data) is removed only when the caller
-    /// gives the session's current stamp: completing a session renews the session's stamp, not its day's, so
-    /// a day stamp alone cannot tell that the caller has seen the logged work.
+    /// The check is the session's own stamp: completing a session renews the session's stamp, and a list
+    /// edit of its day renumbers (and so re-stamps) it, so a caller whose stamp is current has seen both
+    /// the logged work and the day's list. <see cref="Expect.Any"/> removes the session whatever it holds,
+    /// logged work included: the caller said so in so many words.
     /// </remarks>
     /// <param name="sessionId">The session's id.</param>
-    /// <param name="expectedDayStamp">The day's stamp as the caller last saw it; <see langword="null"/> not to check.</param>
-    /// <param name="expectedSessionStamp">The session's stamp as the caller last saw it; <see langword="null"/> not to check (then the session must hold no work done).</param>
+    /// <param name="expected">The session's stamp as the caller last saw it (<see cref="CalendarSession.ConcurrencyStamp"/>), or <see cref="Expect.Any"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The day as it is now.</returns>
-    /// <exception cref="KeyNotFoundException">There is no such session.</exception>
-    /// <exception cref="PlanConcurrencyException">The day changed since <paramref name="expectedDayStamp"/>, the session changed since
-    /// <paramref name="expectedSessionStamp"/>, or the session holds work done and <paramref name="expectedSessionStamp"/> was not given.</exception>
-    public Task<CalendarDay> RemoveSessionAsync(string sessionId, string? expectedDayStamp = null, string? expectedSessionStamp = null, CancellationToken cancellationToken = default)
+    /// <exception cref="PlanNotFoundException">There is no such session.</exception>
+    /// <exception cref="PlanConcurrencyException">The session changed since the expected stamp, or was removed.</exception>
+    public Task<CalendarDay> RemoveSessionAsync(string sessionId, Expect expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
+        ArgumentNullException.ThrowIfNull(expected);
         return WriteAsync(
             async ct =>
             {
-                var session = await LoadSessionAsync(sessionId, expectedSessionStamp, ct).ConfigureAwait(false);
-                if (expectedSessionStamp is null && LoggedWork.IsDone(session))
-                {
-                    throw new PlanConcurrencyException(sessionId, null, await CurrentSessionAsync(sessionId, ct).ConfigureAwait(false));
-                }
-
+                var session = await LoadSessionAsync(sessionId, expected, ct).ConfigureAwait(false);
                 var dayId = session.DayId;
-                var (day, programId) = await LoadDayAsync(dayId, expectedDayStamp, withSessions: true, ct).ConfigureAwait(false);
+                var (day, programId) = await LoadDayAsync(dayId, Expect.Any, withSessions: true, ct).ConfigureAwait(false);
                 var ordered = day.Sessions.Where(s => s != session).OrderBy(s => s.Position).ToList();
                 await PlaceSessionsAsync(day, ordered, ct).ConfigureAwait(false);
                 _context.Remove(session);
                 await _context.SaveChangesAsync(ct).ConfigureAwait(false);
-                return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NoDay(dayId), programId);
+                return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NotFound(PlanEntity.Day, dayId), programId);
             },
             cancellationToken);
     }
@@ -116,20 +121,21 @@ public sealed partial class PlanningService
     /// <summary>Puts a day's sessions in a new order (AM/PM swaps).</summary>
     /// <param name="dayId">The day's id.</param>
     /// <param name="sessionIds">Every session id of the day, each once, in the new order.</param>
-    /// <param name="expectedDayStamp">The day's stamp as the caller last saw it; <see langword="null"/> not to check.</param>
+    /// <param name="expected">The day's stamp as the caller last saw it, or <see cref="Expect.Any"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The day as it is now.</returns>
     /// <exception cref="ArgumentException"><paramref name="sessionIds"/> is not exactly the day's sessions.</exception>
-    /// <exception cref="KeyNotFoundException">There is no such day.</exception>
-    /// <exception cref="PlanConcurrencyException">The day changed since <paramref name="expectedDayStamp"/>.</exception>
-    public Task<CalendarDay> ReorderSessionsAsync(string dayId, IReadOnlyList<string> sessionIds, string? expectedDayStamp = null, CancellationToken cancellationToken = default)
+    /// <exception cref="PlanNotFoundException">There is no such day.</exception>
+    /// <exception cref="PlanConcurrencyException">The day changed since the expected stamp, or was removed.</exception>
+    public Task<CalendarDay> ReorderSessionsAsync(string dayId, IReadOnlyList<string> sessionIds, Expect expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dayId);
         ArgumentNullException.ThrowIfNull(sessionIds);
+        ArgumentNullException.ThrowIfNull(expected);
         return WriteAsync(
             async ct =>
             {
-                var (day, programId) = await LoadDayAsync(dayId, expectedDayStamp, withSessions: true, ct).ConfigureAwait(false);
+                var (day, programId) = await LoadDayAsync(dayId, expected, withSessions: true, ct).ConfigureAwait(false);
                 var byId = day.Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
                 if (sessionIds.Count != byId.Count || sessionIds.Distinct(StringComparer.Ordinal).Count() != byId.Count || !sessionIds.All(byId.ContainsKey))
                 {
@@ -140,34 +146,36 @@ public sealed partial class PlanningService
 
                 await PlaceSessionsAsync(day, sessionIds.Select(id => byId[id]).ToList(), ct).ConfigureAwait(false);
                 await _context.SaveChangesAsync(ct).ConfigureAwait(false);
-                return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NoDay(dayId), programId);
+                return (await CurrentDayAsync(dayId, ct).ConfigureAwait(false) ?? throw NotFound(PlanEntity.Day, dayId), programId);
             },
             cancellationToken);
     }
 
     /// <summary>
-    /// Moves a session to another date of its program, after that date's sessions. Creates the date's
-    /// day when a block of the program covers the date and has no row for it (its own block first).
+    /// Moves a session to another date of its program, after that date's sessions; the session keeps its
+    /// id. Creates the date's day when a block of the program covers the date and has no row for it (its
+    /// own block first).
     /// </summary>
     /// <param name="sessionId">The session's id.</param>
     /// <param name="date">The new date.</param>
-    /// <param name="expectedStamp">The session's stamp as the caller last saw it; <see langword="null"/> not to check.</param>
+    /// <param name="expected">The session's stamp as the caller last saw it, or <see cref="Expect.Any"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The day the session is on now.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No block of the program covers <paramref name="date"/>.</exception>
-    /// <exception cref="KeyNotFoundException">There is no such session.</exception>
-    /// <exception cref="PlanConcurrencyException">The session changed since <paramref name="expectedStamp"/>.</exception>
-    public Task<CalendarDay> MoveSessionAsync(string sessionId, LocalDate date, string? expectedStamp = null, CancellationToken cancellationToken = default)
+    /// <exception cref="PlanNotFoundException">There is no such session.</exception>
+    /// <exception cref="PlanConcurrencyException">The session changed since the expected stamp, or was removed.</exception>
+    public Task<CalendarDay> MoveSessionAsync(string sessionId, LocalDate date, Expect expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
+        ArgumentNullException.ThrowIfNull(expected);
         return WriteAsync(
             async ct =>
             {
-                var session = await LoadSessionAsync(sessionId, expectedStamp, ct).ConfigureAwait(false);
-                var (source, programId) = await LoadDayAsync(session.DayId, null, withSessions: true, ct).ConfigureAwait(false);
+                var session = await LoadSessionAsync(sessionId, expected, ct).ConfigureAwait(false);
+                var (source, programId) = await LoadDayAsync(session.DayId, Expect.Any, withSessions: true, ct).ConfigureAwait(false);
                 if (source.Date == date)
                 {
-                    return (await CurrentDayAsync(source.Id, ct).ConfigureAwait(false) ?? throw NoDay(source.Id), programId);
+                    return (await CurrentDayAsync(source.Id, ct).ConfigureAwait(false) ?? throw NotFound(PlanEntity.Day, source.Id), programId);
                 }
 
                 var target = await FindOrCreateDayAsync(programId, source.BlockId, date, ct).ConfigureAwait(false);
@@ -182,7 +190,7 @@ public sealed partial class PlanningService
                 session.DayId = target.Id;
                 await PlaceSessionsAsync(target, targetOrder, ct).ConfigureAwait(false);
                 await _context.SaveChangesAsync(ct).ConfigureAwait(false);
-                return (await CurrentDayAsync(target.Id, ct).ConfigureAwait(false) ?? throw NoDay(target.Id), programId);
+                return (await CurrentDayAsync(target.Id, ct).ConfigureAwait(false) ?? throw NotFound(PlanEntity.Day, target.Id), programId);
             },
             cancellationToken);
     }
@@ -190,19 +198,20 @@ public sealed partial class PlanningService
     /// <summary>Marks a session completed with what the athlete logged; fields beyond RPE, duration and distance are kept as given.</summary>
     /// <param name="sessionId">The session's id.</param>
     /// <param name="completion">What the athlete logged.</param>
-    /// <param name="expectedStamp">The session's stamp as the caller last saw it; <see langword="null"/> not to check.</param>
+    /// <param name="expected">The session's stamp as the caller last saw it, or <see cref="Expect.Any"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The session as it is now.</returns>
     /// <exception cref="ArgumentOutOfRangeException">RPE is not 1 to 10, or duration or distance is negative.</exception>
-    /// <exception cref="KeyNotFoundException">There is no such session.</exception>
-    /// <exception cref="PlanConcurrencyException">The session changed since <paramref name="expectedStamp"/>.</exception>
-    public Task<CalendarSession> CompleteSessionAsync(string sessionId, SessionCompletion completion, string? expectedStamp = null, CancellationToken cancellationToken = default)
+    /// <exception cref="PlanNotFoundException">There is no such session.</exception>
+    /// <exception cref="PlanConcurrencyException">The session changed since the expected stamp, or was removed.</exception>
+    public Task<CalendarSession> CompleteSessionAsync(string sessionId, SessionCompletion completion, Expect expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
         ArgumentNullException.ThrowIfNull(completion);
+        ArgumentNullException.ThrowIfNull(expected);
         if (completion.Rpe is { } rpe && (rpe < 1 || rpe > 10))
         {
-            throw new ArgumentOutOfRangeException(nameof(completion), rpe, $"RPE of session '{sessionId}' must be 1 to 10.");
+            throw new ArgumentOutOfRangeException(nameof(completion), rpe.ToString(CultureInfo.InvariantCulture), $"RPE of session '{sessionId}' must be 1 to 10.");
         }
 
         if (completion.DurationMinutes < 0 || completion.DistanceKm < 0)
@@ -213,12 +222,12 @@ public sealed partial class PlanningService
         return WriteAsync(
             async ct =>
             {
-                var session = await LoadSessionAsync(sessionId, expectedStamp, ct).ConfigureAwait(false);
+                var session = await LoadSessionAsync(sessionId, expected, ct).ConfigureAwait(false);
                 session.IsCompleted = true;
                 session.SetCompletion(completion);
                 await _context.SaveChangesAsync(ct).ConfigureAwait(false);
                 var programId = await ProgramOfDayAsync(session.DayId, ct).ConfigureAwait(false);
-                return (await CurrentSessionAsync(sessionId, ct).ConfigureAwait(false) ?? throw NoSession(sessionId), programId);
+                return (await CurrentSessionAsync(sessionId, ct).ConfigureAwait(false) ?? throw NotFound(PlanEntity.Session, sessionId), programId);
             },
             cancellationToken);
     }
@@ -233,9 +242,6 @@ public sealed partial class PlanningService
 
     private static string NewId() => Guid.CreateVersion7().ToString("D");
 
-    private static KeyNotFoundException NoDay(string dayId) => new($"There is no day '{dayId}'.");
-
-    private static KeyNotFoundException NoSession(string sessionId) => new($"There is no session '{sessionId}'.");
 
     private async Task<string> ProgramOfDayAsync(string dayId, CancellationToken cancellationToken) =>
         await (
@@ -243,18 +249,18 @@ public sealed partial class PlanningService
             where d.Id == dayId
             join b in Query<ProgramBlock>() on d.BlockId equals b.Id
             select b.ProgramId)
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw NoDay(dayId);
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw NotFound(PlanEntity.Day, dayId);
 
     private async Task RequireTemplateAsync(string templateId, CancellationToken cancellationToken)
     {
         if (!await Query<SessionTemplate>().AnyAsync(t => t.Id == templateId, cancellationToken).ConfigureAwait(false))
         {
-            throw new KeyNotFoundException($"There is no session template '{templateId}'.");
+            throw NotFound(PlanEntity.SessionTemplate, templateId);
         }
     }
 
     /// <summary>Loads a day for an edit (tracked), checking the caller's stamp.</summary>
-    private async Task<(ProgramDay Day, string ProgramId)> LoadDayAsync(string dayId, string? expectedStamp, bool withSessions, CancellationToken cancellationToken)
+    private async Task<(ProgramDay Day, string ProgramId)> LoadDayAsync(string dayId, Expect expected, bool withSessions, CancellationToken cancellationToken)
     {
         IQueryable<ProgramDay> days = _context.Set<ProgramDay>().AsTracking().Include(d => d.Block);
         if (withSessions)
@@ -265,29 +271,29 @@ public sealed partial class PlanningService
         var day = await days.SingleOrDefaultAsync(d => d.Id == dayId, cancellationToken).ConfigureAwait(false);
         if (day is null)
         {
-            throw expectedStamp is null ? NoDay(dayId) : new PlanConcurrencyException(dayId, expectedStamp, (CalendarDay?)null);
+            throw expected.IsAny ? NotFound(PlanEntity.Day, dayId) : new PlanConcurrencyException(dayId, expected.ExpectedStamp, (CalendarDay?)null);
         }
 
-        if (expectedStamp is not null && !string.Equals(day.ConcurrencyStamp, expectedStamp, StringComparison.Ordinal))
+        if (!expected.IsAny && !string.Equals(day.ConcurrencyStamp, expected.ExpectedStamp, StringComparison.Ordinal))
         {
-            throw new PlanConcurrencyException(dayId, expectedStamp, await CurrentDayAsync(dayId, cancellationToken).ConfigureAwait(false));
+            throw new PlanConcurrencyException(dayId, expected.ExpectedStamp, await CurrentDayAsync(dayId, cancellationToken).ConfigureAwait(false));
         }
 
         return (day, day.Block!.ProgramId);
     }
 
     /// <summary>Loads a session for an edit (tracked), checking the caller's stamp.</summary>
-    private async Task<ScheduledSession> LoadSessionAsync(string sessionId, string? expectedStamp, CancellationToken cancellationToken)
+    private async Task<ScheduledSession> LoadSessionAsync(string sessionId, Expect expected, CancellationToken cancellationToken)
     {
         var session = await _context.Set<ScheduledSession>().AsTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
-            throw expectedStamp is null ? NoSession(sessionId) : new PlanConcurrencyException(sessionId, expectedStamp, (CalendarSession?)null);
+            throw expected.IsAny ? NotFound(PlanEntity.Session, sessionId) : new PlanConcurrencyException(sessionId, expected.ExpectedStamp, (CalendarSession?)null);
         }
 
-        if (expectedStamp is not null && !string.Equals(session.ConcurrencyStamp, expectedStamp, StringComparison.Ordinal))
+        if (!expected.IsAny && !string.Equals(session.ConcurrencyStamp, expected.ExpectedStamp, StringComparison.Ordinal))
         {
-            throw new PlanConcurrencyException(sessionId, expectedStamp, await CurrentSessionAsync(sessionId, cancellationToken).ConfigureAwait(false));
+            throw new PlanConcurrencyException(sessionId, expected.ExpectedStamp, await CurrentSessionAsync(sessionId, cancellationToken).ConfigureAwait(false));
         }
 
         return session;
@@ -316,7 +322,7 @@ public sealed partial class PlanningService
             .OrderBy(b => b.Id == preferredBlockId ? 0 : 1).ThenBy(b => b.Position)
             .Select(b => b.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new ArgumentOutOfRangeException(nameof(date), date, $"Program '{programId}' has no block covering {FormatIso(date)}.");
+            ?? throw new ArgumentOutOfRangeException(nameof(date), FormatIso(date), $"Program '{programId}' has no block covering {FormatIso(date)}.");
 
         var day = new ProgramDay { Id = NewId(), BlockId = blockId, Date = date };
         _context.Add(day);

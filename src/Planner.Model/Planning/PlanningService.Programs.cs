@@ -19,7 +19,7 @@ public sealed partial class PlanningService
     /// <param name="goalIds">Goals the block works towards, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The new block.</returns>
-    /// <exception cref="KeyNotFoundException">There is no such program.</exception>
+    /// <exception cref="PlanNotFoundException">There is no such program.</exception>
     /// <exception cref="ArgumentException">The block's dates overlap another block of the program.</exception>
     /// <exception cref="UnknownReferenceException">The pattern or an override names a session template that does not exist, or a goal id is unknown; nothing is written.</exception>
     /// <exception cref="SpanTooLongException">The block spans more than ten years.</exception>
@@ -37,20 +37,14 @@ public sealed partial class PlanningService
                 // Two blocks added at once take turns: each sees the other's block (overlap, position) and dates.
                 await LockProgramAsync(programId, ct).ConfigureAwait(false);
                 var program = await _context.Set<TrainingProgram>().AsTracking().SingleOrDefaultAsync(p => p.Id == programId, ct).ConfigureAwait(false)
-                    ?? throw new KeyNotFoundException($"There is no program '{programId}'.");
+                    ?? throw NotFound(PlanEntity.Program, programId);
+                await CheckNoOverlapAsync(programId, null, schedule.Start, schedule.End, nameof(schedule), ct).ConfigureAwait(false);
                 var blocks = await Query<ProgramBlock>()
                     .Where(b => b.ProgramId == programId)
-                    .Select(b => new { b.Id, b.Name, b.Position, b.StartDate, b.EndDate })
+                    .Select(b => b.Position)
                     .ToListAsync(ct).ConfigureAwait(false);
-                var overlap = blocks.FirstOrDefault(b => b.StartDate <= schedule.End && b.EndDate >= schedule.Start);
-                if (overlap is not null)
-                {
-                    throw new ArgumentException(
-                        $"Program '{programId}': the new block {FormatIso(schedule.Start)}..{FormatIso(schedule.End)} overlaps block '{overlap.Name}' ({FormatIso(overlap.StartDate)}..{FormatIso(overlap.EndDate)}).",
-                        nameof(schedule));
-                }
 
-                var position = blocks.Count == 0 ? 0 : blocks.Max(b => b.Position) + 1;
+                var position = blocks.Count == 0 ? 0 : blocks.Max() + 1;
                 var blockId = DeterministicIds.ForBlock(programId, DeterministicIds.PositionKey(position));
                 var block = new ProgramBlock
                 {
@@ -98,6 +92,7 @@ public sealed partial class PlanningService
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The target week as it is now.</returns>
     /// <exception cref="ArgumentException">The two weeks overlap.</exception>
+    /// <exception cref="PlanNotFoundException">There is no such program.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A source date with sessions or a name maps to a target date no block covers.</exception>
     public Task<CalendarWindow> CopyWeekAsync(string programId, LocalDate sourceStart, LocalDate targetStart, CancellationToken cancellationToken = default)
     {
@@ -110,6 +105,7 @@ public sealed partial class PlanningService
         return WriteAsync(
             async ct =>
             {
+                await RequireProgramAsync(programId, ct).ConfigureAwait(false);
                 var sourceEnd = sourceStart.PlusDays(6);
                 var source = await Query<ProgramDay>()
                     .Include(d => d.Sessions)
@@ -175,7 +171,7 @@ public sealed partial class PlanningService
                 }
 
                 await _context.SaveChangesAsync(ct).ConfigureAwait(false);
-                return (await CalendarAsync(programId, targetStart, targetStart.PlusDays(6), ct).ConfigureAwait(false), programId);
+                return (await CalendarAsync(programId, targetStart, targetStart.PlusDays(6), CalendarGaps.Omit, ct).ConfigureAwait(false), programId);
             },
             cancellationToken);
     }
@@ -192,8 +188,8 @@ public sealed partial class PlanningService
     /// <param name="startDate">The new program's first date; the template's first date lands on it.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The new program.</returns>
-    /// <exception cref="KeyNotFoundException">There is no template program.</exception>
-    /// <exception cref="InvalidOperationException">A program with the new id exists, or the template has neither a start date nor blocks.</exception>
+    /// <exception cref="PlanNotFoundException">There is no template program.</exception>
+    /// <exception cref="InvalidOperationException">A program with the new id exists, the template has neither a start date nor blocks, or the template's blocks overlap (legacy data).</exception>
     public Task<ProgramSummary> StartProgramFromAsync(string templateProgramId, string newProgramId, string name, LocalDate startDate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(templateProgramId);
@@ -210,7 +206,17 @@ public sealed partial class PlanningService
                 var template = await Query<TrainingProgram>()
                     .WithPlan(goals: true)
                     .SingleOrDefaultAsync(p => p.Id == templateProgramId, ct).ConfigureAwait(false)
-                    ?? throw new KeyNotFoundException($"There is no program '{templateProgramId}'.");
+                    ?? throw NotFound(PlanEntity.Program, templateProgramId);
+                var ordered = template.Blocks.OrderBy(b => b.StartDate).ThenBy(b => b.Position).ToList();
+                for (var i = 1; i < ordered.Count; i++)
+                {
+                    if (ordered.Take(i).FirstOrDefault(b => b.EndDate >= ordered[i].StartDate) is { } earlier)
+                    {
+                        throw new InvalidOperationException(
+                            $"Program '{templateProgramId}' has overlapping blocks '{earlier.Id}' ({FormatIso(earlier.StartDate)}..{FormatIso(earlier.EndDate)}) and '{ordered[i].Id}' ({FormatIso(ordered[i].StartDate)}..{FormatIso(ordered[i].EndDate)}): a program started from it would too, and a write never makes an overlap.");
+                    }
+                }
+
 
                 var templateStart = template.StartDate
                     ?? (template.Blocks.Count > 0 ? template.Blocks.Min(b => b.StartDate) : (LocalDate?)null)

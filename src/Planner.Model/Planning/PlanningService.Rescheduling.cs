@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Planner.Model.Scheduling;
+using static Planner.Model.Configuration.LocalDateConverters;
 
 namespace Planner.Model.Planning;
 
@@ -16,7 +18,8 @@ public sealed partial class PlanningService
     /// <param name="options">Conflict resolutions; <see langword="null"/> keeps all logged work where it is.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The change set that was applied, conflicts included.</returns>
-    /// <exception cref="KeyNotFoundException">There is no such block.</exception>
+    /// <exception cref="PlanNotFoundException">There is no such block.</exception>
+    /// <exception cref="ArgumentException">The new dates overlap another block of the program; nothing is written.</exception>
     /// <exception cref="UnknownReferenceException">The new pattern or an override names a session template that does not exist; nothing is written.</exception>
     /// <exception cref="SpanTooLongException">The new dates span too many days; nothing is written.</exception>
     /// <exception cref="PlanConcurrencyException">A day or session of the block changed meanwhile; nothing is written.</exception>
@@ -27,8 +30,9 @@ public sealed partial class PlanningService
         return WriteAsync(
             async ct =>
             {
-                var programId = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
+                var (programId, _, _) = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
                 await LockProgramAsync(programId, ct).ConfigureAwait(false); // its dates widen from what is committed
+                await CheckNoOverlapAsync(programId, blockId, schedule.Start, schedule.End, nameof(schedule), ct).ConfigureAwait(false);
                 await CheckReferencesAsync($"The new schedule of block '{blockId}'", schedule.TemplateIds(), [], ct).ConfigureAwait(false);
                 var changes = await _context.RescheduleBlockAsync(blockId, schedule, options, ct).ConfigureAwait(false);
                 return (changes, programId);
@@ -51,7 +55,7 @@ public sealed partial class PlanningService
     /// <param name="options">Conflict resolutions; <see langword="null"/> keeps all logged work where it is.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The change set <see cref="RescheduleBlockAsync"/> would apply now.</returns>
-    /// <exception cref="KeyNotFoundException">There is no such block.</exception>
+    /// <exception cref="PlanNotFoundException">There is no such block.</exception>
     /// <exception cref="SpanTooLongException">The new dates span too many days.</exception>
     public async Task<RescheduleChangeSet> PreviewRescheduleAsync(string blockId, BlockSchedule schedule, RescheduleOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -63,7 +67,7 @@ public sealed partial class PlanningService
 
     /// <summary>
     /// Shifts a block by a number of days through the rescheduling engine: its dates and its sessions
-    /// move with it, including sessions with notes (planned or the athlete's planning note, they move
+    /// move with it, each session keeping its id, including sessions with notes (planned or the athlete's planning note, they move
     /// with their day); work done (a completed session, one with completion data) stays on the date it
     /// was done unless <paramref name="options"/> says otherwise, and days keep their names, notes and
     /// readiness on their dates.
@@ -73,7 +77,8 @@ public sealed partial class PlanningService
     /// <param name="options">Conflict resolutions; <see langword="null"/> keeps all logged work where it is.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The change set that was applied.</returns>
-    /// <exception cref="KeyNotFoundException">There is no such block.</exception>
+    /// <exception cref="PlanNotFoundException">There is no such block.</exception>
+    /// <exception cref="ArgumentException">The shifted dates overlap another block of the program; nothing is written.</exception>
     /// <exception cref="PlanConcurrencyException">A day or session of the block changed meanwhile; nothing is written.</exception>
     public Task<RescheduleChangeSet> ShiftBlockAsync(string blockId, int days, RescheduleOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -81,8 +86,13 @@ public sealed partial class PlanningService
         return WriteAsync(
             async ct =>
             {
-                var programId = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
+                var (programId, start, end) = await ProgramOfBlockAsync(blockId, ct).ConfigureAwait(false);
                 await LockProgramAsync(programId, ct).ConfigureAwait(false); // its dates widen from what is committed
+                if (Shifted(start, days) is { } newStart && Shifted(end, days) is { } newEnd)
+                {
+                    await CheckNoOverlapAsync(programId, blockId, newStart, newEnd, nameof(days), ct).ConfigureAwait(false);
+                }
+
                 var changes = await _context.ShiftBlockAsync(blockId, days, options, ct).ConfigureAwait(false);
                 return (changes, programId);
             },
@@ -98,7 +108,7 @@ public sealed partial class PlanningService
     /// <param name="options">Conflict resolutions; <see langword="null"/> keeps all logged work where it is.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The change sets that were applied, one per block, in the blocks' order.</returns>
-    /// <exception cref="KeyNotFoundException">There is no such program.</exception>
+    /// <exception cref="PlanNotFoundException">There is no such program.</exception>
     /// <exception cref="PlanConcurrencyException">A day or session of the program changed meanwhile; nothing is written.</exception>
     public Task<IReadOnlyList<RescheduleChangeSet>> ShiftProgramAsync(string programId, int days, RescheduleOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -113,7 +123,46 @@ public sealed partial class PlanningService
             cancellationToken);
     }
 
-    private async Task<string> ProgramOfBlockAsync(string blockId, CancellationToken cancellationToken) =>
-        await Query<ProgramBlock>().Where(b => b.Id == blockId).Select(b => b.ProgramId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-        ?? throw new KeyNotFoundException($"There is no block '{blockId}'.");
+    private async Task<(string ProgramId, LocalDate Start, LocalDate End)> ProgramOfBlockAsync(string blockId, CancellationToken cancellationToken)
+    {
+        var block = await Query<ProgramBlock>().Where(b => b.Id == blockId).Select(b => new { b.ProgramId, b.StartDate, b.EndDate })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw NotFound(PlanEntity.Block, blockId);
+        return (block.ProgramId, block.StartDate, block.EndDate);
+    }
+
+    /// <summary>A date moved by a number of days; <see langword="null"/> past the calendar's range (the engine reports that).</summary>
+    private static LocalDate? Shifted(LocalDate date, int days)
+    {
+        try
+        {
+            return date.PlusDays(days);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The one overlap rule of every write that places a block: its dates (<paramref name="start"/> to
+    /// <paramref name="end"/>) must not overlap another block of the program. Blocks that already overlap
+    /// (legacy data) are read as they are; a write never makes a new overlap. One query.
+    /// </summary>
+    /// <exception cref="ArgumentException">The dates overlap another block; names it, with both date ranges.</exception>
+    private async Task CheckNoOverlapAsync(string programId, string? blockId, LocalDate start, LocalDate end, string paramName, CancellationToken cancellationToken)
+    {
+        var overlap = await Query<ProgramBlock>()
+            .Where(b => b.ProgramId == programId && b.Id != blockId && b.StartDate <= end && b.EndDate >= start)
+            .OrderBy(b => b.StartDate).ThenBy(b => b.Position)
+            .Select(b => new { b.Id, b.Name, b.StartDate, b.EndDate })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (overlap is not null)
+        {
+            var subject = blockId is null ? "The new block" : $"Block '{blockId}'";
+            throw new ArgumentException(
+                $"{subject} at {FormatIso(start)}..{FormatIso(end)} would overlap block '{overlap.Id}' ('{overlap.Name}', {FormatIso(overlap.StartDate)}..{FormatIso(overlap.EndDate)}) of program '{programId}': the blocks of a program never overlap.",
+                paramName);
+        }
+    }
 }

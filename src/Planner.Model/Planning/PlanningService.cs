@@ -14,8 +14,12 @@ namespace Planner.Model.Planning;
 /// rows they change, save them with <c>SaveChanges</c> in one transaction (the host's, if one is open)
 /// and return the new concurrency stamp. Pending changes the host left in the context are saved with
 /// them. After an exception from a write, discard the context, as EF Core advises.</para>
-/// <para>Writes take the concurrency stamp the caller last saw (optional): a stale one raises
-/// <see cref="PlanConcurrencyException"/> with what is current. Edits of different days never conflict.</para>
+/// <para>Writes of a day or session take the concurrency check explicitly (<see cref="Expect"/>): the stamp
+/// the caller last saw, where a stale one raises <see cref="PlanConcurrencyException"/> with what is current,
+/// or <see cref="Expect.Any"/>. Edits of different days never conflict.</para>
+/// <para>Every read and write of an id that does not exist raises <see cref="PlanNotFoundException"/>
+/// (a <see cref="KeyNotFoundException"/>), reads of a program included: an empty result always means an
+/// existing program with nothing there.</para>
 /// </remarks>
 public sealed partial class PlanningService
 {
@@ -28,6 +32,7 @@ public sealed partial class PlanningService
     /// <param name="clock">The clock "today" comes from (<c>SystemClock.Instance</c> in production, a fake one in tests).</param>
     /// <param name="options">The week start and dual writes; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> or <paramref name="clock"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are not valid (a week start that is not a day of the week).</exception>
     public PlanningService(DbContext context, IClock clock, PlanningOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -35,6 +40,10 @@ public sealed partial class PlanningService
         _context = context;
         _clock = clock;
         _options = options ?? new PlanningOptions();
+        if (PlanningOptions.Problem(_options) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
     }
 
     /// <summary>The athlete's date now, in their time zone (never the server's).</summary>
@@ -55,6 +64,17 @@ public sealed partial class PlanningService
 
     private LocalDate WeekStartOf(LocalDate date) => date.With(DateAdjusters.PreviousOrSame(_options.WeekStart));
 
+    private static PlanNotFoundException NotFound(PlanEntity entity, string id) => new(entity, id);
+
+    /// <summary>Raises <see cref="PlanNotFoundException"/> unless the program exists (one query).</summary>
+    private async Task RequireProgramAsync(string programId, CancellationToken cancellationToken)
+    {
+        if (!await Query<TrainingProgram>().AnyAsync(p => p.Id == programId, cancellationToken).ConfigureAwait(false))
+        {
+            throw NotFound(PlanEntity.Program, programId);
+        }
+    }
+
     private IQueryable<T> Query<T>()
         where T : class => _context.Set<T>().AsNoTracking();
 
@@ -63,13 +83,14 @@ public sealed partial class PlanningService
     /// then the dual write of the program's legacy column, then commits. EF Core's concurrency failure,
     /// from any save of the write, comes out as ours, with what is current.
     /// </summary>
-    private Task<TResult> WriteAsync<TResult>(Func<CancellationToken, Task<(TResult Result, string ProgramId)>> change, CancellationToken cancellationToken) =>
+    /// <remarks>The change returns the program whose legacy column to rewrite, or <see langword="null"/> when it wrote no program's plan (or deleted the program).</remarks>
+    private Task<TResult> WriteAsync<TResult>(Func<CancellationToken, Task<(TResult Result, string? ProgramId)>> change, CancellationToken cancellationToken) =>
         HostTransaction.RunAsync(
             _context,
             async ct =>
             {
                 TResult result;
-                string programId;
+                string? programId;
                 try
                 {
                     (result, programId) = await change(ct).ConfigureAwait(false);
@@ -79,7 +100,7 @@ public sealed partial class PlanningService
                     throw await ConflictAsync(e, ct).ConfigureAwait(false) ?? (Exception)e;
                 }
 
-                if (_options.LegacyScheduleWriter is { } writer)
+                if (_options.LegacyScheduleWriter is { } writer && programId is not null)
                 {
                     await WriteLegacyScheduleAsync(writer, programId, ct).ConfigureAwait(false);
                 }
@@ -142,7 +163,7 @@ public sealed partial class PlanningService
         // EF Core InMemory has no ExecuteUpdate (nor locks, nor transactions to wait for): the column is saved
         // through the change tracker, on the program the write tracks already if it does.
         var tracked = await _context.Set<TrainingProgram>().FindAsync([programId], cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"There is no program '{programId}'.");
+            ?? throw NotFound(PlanEntity.Program, programId);
         tracked.LegacyWeeklySchedule = json;
         await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -179,13 +179,24 @@ internal static class BlockRescheduling
                 }
             }
 
-            // 4. Planned sessions already on the right date stay; 5. others move from the date the shift brings them from.
+            // 4. Planned sessions already on the right date stay; 5. others move from the date the change brings
+            // them from. A shift is the other way round: its plan is the block's own sessions moved by N days,
+            // so each session moves with its day first (keeping its id), and only then may one stay in place.
+            var shifting = !loggedFulfilsPlan;
+            if (offset != 0 && shifting)
+            {
+                foreach (var target in _targetList)
+                {
+                    FillFromSource(target);
+                }
+            }
+
             foreach (var target in _targetList)
             {
                 FillInPlace(target, logged: false);
             }
 
-            if (offset != 0)
+            if (offset != 0 && !shifting)
             {
                 foreach (var target in _targetList)
                 {

@@ -36,7 +36,7 @@ public abstract class DualWriteTests<TDatabase>(TDatabase database)
         await using (var context = database.CreateContext())
         {
             var planning = new PlanningService(context, new FakeClock(Instant.FromUtc(2024, 1, 3, 12, 0)), new PlanningOptions { LegacyScheduleWriter = LegacyDualWriter.Instance });
-            await planning.UpdateDayAsync(wednesday.Id, new DayDetails("Hills", "felt strong", 8));
+            await planning.UpdateDayAsync(wednesday.Id, new DayEdit { Name = "Hills", Notes = "felt strong", Readiness = 8 }, Expect.Any);
         }
 
         await using (var context = database.CreateContext())
@@ -117,7 +117,7 @@ public abstract class DualWriteTests<TDatabase>(TDatabase database)
         var monday = conversion.Sessions.Single(s => s.DayId == conversion.Days.Single(d => d.Date == new LocalDate(2024, 1, 1)).Id);
         await using (var context = database.CreateContext())
         {
-            await Planning(context).CompleteSessionAsync(monday.Id, new SessionCompletion { Rpe = 5 });
+            await Planning(context).CompleteSessionAsync(monday.Id, new SessionCompletion { Rpe = 5 }, Expect.Any);
         }
 
         // Base moves a week later; the work done on 1 and 7 January stays on its dates, before the block.
@@ -148,7 +148,7 @@ public abstract class DualWriteTests<TDatabase>(TDatabase database)
         await using (var context = database.CreateContext())
         {
             var day = program.Blocks.Single(b => b.Id == baseBlock.Id).Days.Single(d => d.Date == new LocalDate(2024, 1, 10));
-            await Planning(context).UpdateDayAsync(day.Id, new DayDetails("Hills", null, null));
+            await Planning(context).UpdateDayAsync(day.Id, new DayEdit { Name = "Hills", Notes = null, Readiness = null }, Expect.Any);
         }
 
         Assert.Contains("Hills", (await ReadProgramAsync(programId)).LegacyWeeklySchedule, StringComparison.Ordinal);

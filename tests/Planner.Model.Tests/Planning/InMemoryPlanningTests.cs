@@ -41,6 +41,37 @@ public sealed class InMemoryPlanningTests
     private readonly string _databaseName = "planning-" + Guid.NewGuid().ToString("N");
 
     [Fact]
+    public async Task A_plan_is_created_linked_edited_and_deleted_through_the_api_with_dual_writes()
+    {
+        await SeedAsync();
+        await using var context = NewContext();
+        var writer = new RowsJsonWriter();
+        var service = Service(context, new PlanningOptions { LegacyScheduleWriter = writer });
+
+        var goal = await service.CreateGoalAsync("10k PB", "goal-10k");
+        var program = await service.CreateProgramAsync("Autumn", [goal.Id], "prog-autumn");
+        var block = await service.AddBlockAsync(program.Id, "Speed", new BlockSchedule(new LocalDate(2024, 9, 2), new LocalDate(2024, 9, 29), Pattern));
+        Assert.Equal([GoalId, goal.Id], await service.LinkProgramGoalAsync(program.Id, GoalId));
+        await service.LinkBlockGoalAsync(BlockId, goal.Id);
+        var edited = await service.UpdateBlockAsync(block.Id, new BlockEdit { GoalIds = new[] { goal.Id } });
+        Assert.Equal(("Speed", block.Color), (edited.Name, edited.Color));
+
+        Assert.Equal([ProgramId, "prog-autumn"], (await service.ProgramsByGoalAsync(goal.Id, GoalScope.ProgramOrBlocks)).Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["prog-autumn"], (await service.ProgramsByGoalAsync(goal.Id, GoalScope.Program)).Select(p => p.Id));
+        var stored = await context.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == program.Id);
+        Assert.Equal("[\"goal\",\"goal-10k\"]", stored.LegacyGoalIds);
+        Assert.NotNull(stored.LegacyWeeklySchedule);
+
+        var window = await service.CalendarAsync(program.Id, new LocalDate(2024, 8, 31), new LocalDate(2024, 9, 2), CalendarGaps.Fill);
+        Assert.Equal([true, true, false], window.Dates!.Select(d => d.IsGap));
+
+        await Assert.ThrowsAsync<LoggedWorkException>(() => service.DeleteBlockAsync(block.Id, LoggedWorkPolicy.Refuse)); // "hilly" notes
+        await service.DeleteProgramAsync(program.Id, LoggedWorkPolicy.Delete);
+        Assert.False(await context.Set<ProgramDay>().AnyAsync(d => d.BlockId == block.Id));
+        await Assert.ThrowsAsync<PlanNotFoundException>(() => service.CalendarAsync(program.Id, Start, End));
+    }
+
+    [Fact]
     public async Task Calendar_today_and_this_week_read_the_plan()
     {
         await SeedAsync();
@@ -71,9 +102,9 @@ public sealed class InMemoryPlanningTests
         var service = Service(context);
 
         Assert.Equal([new BlockSummary(BlockId, ProgramId, 0, "Base", Start, End, "#4caf50")], await service.BlocksByGoalAsync(GoalId));
-        Assert.Equal([new ProgramSummary(ProgramId, "Marathon", Start, End)], await service.ProgramsByGoalAsync(GoalId));
-        Assert.Empty(await service.BlocksByGoalAsync("goal-nowhere"));
-        Assert.Empty(await service.ProgramsByGoalAsync("goal-nowhere"));
+        Assert.Equal([new ProgramSummary(ProgramId, "Marathon", Start, End)], await service.ProgramsByGoalAsync(GoalId, GoalScope.Program));
+        await Assert.ThrowsAsync<PlanNotFoundException>(() => service.BlocksByGoalAsync("goal-nowhere"));
+        await Assert.ThrowsAsync<PlanNotFoundException>(() => service.ProgramsByGoalAsync("goal-nowhere", GoalScope.Program));
     }
 
     [Fact]
@@ -83,7 +114,7 @@ public sealed class InMemoryPlanningTests
         var done = DeterministicIds.ForSession(DeterministicIds.ForDay(BlockId, Start), 0);
         await using (var setup = NewContext())
         {
-            await Service(setup).CompleteSessionAsync(done, new SessionCompletion { Rpe = 5 });
+            await Service(setup).CompleteSessionAsync(done, new SessionCompletion { Rpe = 5 }, Expect.Any);
         }
 
         await using var context = NewContext();
@@ -110,14 +141,14 @@ public sealed class InMemoryPlanningTests
         var before = await DayRowAsync(Wednesday);
         await using var context = NewContext();
 
-        var day = await Service(context).UpdateDayAsync(dayId, new DayDetails("Hills", "windy", 4), before.ConcurrencyStamp);
+        var day = await Service(context).UpdateDayAsync(dayId, DayEdits.Full("Hills", "windy", 4), Expect.Stamp(before.ConcurrencyStamp));
 
         var after = await DayRowAsync(Wednesday);
         Assert.Equal(("Hills", "windy", (int?)4), (after.Name, after.Notes, after.Readiness));
         Assert.NotEqual(before.ConcurrencyStamp, after.ConcurrencyStamp);
         Assert.Equal(after.ConcurrencyStamp, day.ConcurrencyStamp);
         await using var other = NewContext();
-        var stale = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(other).UpdateDayAsync(dayId, new DayDetails("Flat", null, null), before.ConcurrencyStamp));
+        var stale = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(other).UpdateDayAsync(dayId, DayEdits.Full("Flat", null, null), Expect.Stamp(before.ConcurrencyStamp)));
         Assert.Equal(after.ConcurrencyStamp, stale.CurrentDay!.ConcurrencyStamp);
         Assert.Equal("Hills", (await DayRowAsync(Wednesday)).Name);
     }
@@ -130,12 +161,12 @@ public sealed class InMemoryPlanningTests
         var theirs = new EditBeforeSave(async () =>
         {
             await using var other = NewContext();
-            await Service(other).UpdateDayAsync(dayId, new DayDetails("Theirs", null, null));
+            await Service(other).UpdateDayAsync(dayId, DayEdits.Full("Theirs", null, null), Expect.Any);
         });
         await using var context = NewContext(theirs);
 
         // No stamp given: the service's own check passes, and the concurrency token catches the edit at the save.
-        var conflict = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(context).UpdateDayAsync(dayId, new DayDetails("Mine", null, null)));
+        var conflict = await Assert.ThrowsAsync<PlanConcurrencyException>(() => Service(context).UpdateDayAsync(dayId, DayEdits.Full("Mine", null, null), Expect.Any));
 
         Assert.True(theirs.Ran);
         Assert.Equal("Theirs", conflict.CurrentDay!.Name);
@@ -151,21 +182,21 @@ public sealed class InMemoryPlanningTests
         await using var context = NewContext();
         var service = Service(context);
 
-        var added = await service.AddSessionAsync(dayId, Easy, "noon", "strides", position: 1);
+        var added = await service.AddSessionAsync(dayId, Easy, Expect.Any, "noon", "strides", position: 1);
         var noon = added.Sessions[1].Id;
         Assert.Equal([am, noon, pm], added.Sessions.Select(s => s.Id));
         Assert.Equal([(am, 0), (noon, 1), (pm, 2)], await SessionRowsAsync(Wednesday));
 
-        var reordered = await service.ReorderSessionsAsync(dayId, [pm, am, noon], added.ConcurrencyStamp);
+        var reordered = await service.ReorderSessionsAsync(dayId, [pm, am, noon], Expect.Stamp(added.ConcurrencyStamp));
         Assert.Equal([pm, am, noon], reordered.Sessions.Select(s => s.Id));
         Assert.Equal([(pm, 0), (am, 1), (noon, 2)], await SessionRowsAsync(Wednesday));
         Assert.NotEqual(added.ConcurrencyStamp, reordered.ConcurrencyStamp);
 
-        var removed = await service.RemoveSessionAsync(am, reordered.ConcurrencyStamp);
+        var removed = await service.RemoveSessionAsync(am, Expect.Stamp(reordered.Sessions.Single(s => s.Id == am).ConcurrencyStamp));
         Assert.Equal([pm, noon], removed.Sessions.Select(s => s.Id));
         Assert.Equal([(pm, 0), (noon, 1)], await SessionRowsAsync(Wednesday));
 
-        await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.AddSessionAsync(dayId, Long, expectedDayStamp: reordered.ConcurrencyStamp));
+        await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.AddSessionAsync(dayId, Long, Expect.Stamp(reordered.ConcurrencyStamp)));
         Assert.Equal([(pm, 0), (noon, 1)], await SessionRowsAsync(Wednesday));
     }
 
@@ -178,7 +209,7 @@ public sealed class InMemoryPlanningTests
         var saturdayLong = DeterministicIds.ForSession(DeterministicIds.ForDay(BlockId, Saturday), 0);
         await using var context = NewContext();
 
-        var target = await Service(context).MoveSessionAsync(pm, Saturday);
+        var target = await Service(context).MoveSessionAsync(pm, Saturday, Expect.Any);
 
         Assert.Equal(Saturday, target.Date);
         Assert.Equal([saturdayLong, pm], target.Sessions.Select(s => s.Id));
@@ -195,14 +226,14 @@ public sealed class InMemoryPlanningTests
         await using var context = NewContext();
         var service = Service(context);
 
-        var session = await service.CompleteSessionAsync(am, new SessionCompletion { Rpe = 7, DurationMinutes = 50 });
+        var seen = (await service.CalendarAsync(ProgramId, Wednesday, Wednesday)).Days.Single().Sessions.Single(s => s.Id == am).ConcurrencyStamp;
+        var session = await service.CompleteSessionAsync(am, new SessionCompletion { Rpe = 7, DurationMinutes = 50 }, Expect.Stamp(seen));
 
         Assert.True(session.IsCompleted);
-        var logged = SessionCompletion.Parse(session.CompletionData)!;
-        Assert.Equal((7m, 50m), (logged.Rpe, logged.DurationMinutes));
-        await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.RemoveSessionAsync(am));
+        Assert.Equal((7m, 50m), (session.Completion!.Rpe, session.Completion.DurationMinutes));
+        await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.RemoveSessionAsync(am, Expect.Stamp(seen)));
         Assert.Contains((am, 0), await SessionRowsAsync(Wednesday));
-        var day = await service.RemoveSessionAsync(am, expectedSessionStamp: session.ConcurrencyStamp);
+        var day = await service.RemoveSessionAsync(am, Expect.Stamp(session.ConcurrencyStamp));
         Assert.DoesNotContain(am, day.Sessions.Select(s => s.Id));
         Assert.DoesNotContain(am, (await SessionRowsAsync(Wednesday)).Select(s => s.Id));
     }
@@ -279,7 +310,7 @@ public sealed class InMemoryPlanningTests
         var tuesday = Start.PlusDays(1);
         await using var context = NewContext();
         var service = Service(context);
-        await service.AddSessionAsync(DeterministicIds.ForDay(BlockId, tuesday), Long, "pm");
+        await service.AddSessionAsync(DeterministicIds.ForDay(BlockId, tuesday), Long, Expect.Any, "pm");
         var source = await service.CalendarAsync(ProgramId, Start, Start.PlusDays(6));
 
         var target = await service.CopyWeekAsync(ProgramId, Start, Start.PlusDays(14));
@@ -304,7 +335,7 @@ public sealed class InMemoryPlanningTests
         Assert.Equal(
             Dates(Start, End).Select(d => PlanOn(d, Pattern, shift)),
             (await service.CalendarAsync("prog-2", newStart, End.PlusDays(shift))).Days.Select(Plan));
-        Assert.Equal(["Again", "Marathon"], (await service.ProgramsByGoalAsync(GoalId)).Select(p => p.Name));
+        Assert.Equal(["Again", "Marathon"], (await service.ProgramsByGoalAsync(GoalId, GoalScope.Program)).Select(p => p.Name));
         await Assert.ThrowsAsync<InvalidOperationException>(() => service.StartProgramFromAsync(ProgramId, "prog-2", "Twice", newStart));
     }
 
@@ -322,12 +353,12 @@ public sealed class InMemoryPlanningTests
 
         var writes = new Func<Task>[]
         {
-            () => service.UpdateDayAsync(dayId, new DayDetails("Hills", "windy", 4)),
-            async () => noon = (await service.AddSessionAsync(dayId, Long, "noon")).Sessions[^1].Id,
-            () => service.CompleteSessionAsync(am, new SessionCompletion { Rpe = 7 }),
-            () => service.ReorderSessionsAsync(dayId, [noon!, pm, am]),
-            () => service.MoveSessionAsync(pm, Wednesday.PlusDays(1)),
-            () => service.RemoveSessionAsync(noon!),
+            () => service.UpdateDayAsync(dayId, DayEdits.Full("Hills", "windy", 4), Expect.Any),
+            async () => noon = (await service.AddSessionAsync(dayId, Long, Expect.Any, "noon")).Sessions[^1].Id,
+            () => service.CompleteSessionAsync(am, new SessionCompletion { Rpe = 7 }, Expect.Any),
+            () => service.ReorderSessionsAsync(dayId, [noon!, pm, am], Expect.Any),
+            () => service.MoveSessionAsync(pm, Wednesday.PlusDays(1), Expect.Any),
+            () => service.RemoveSessionAsync(noon!, Expect.Any),
             () => service.CopyWeekAsync(ProgramId, Start.PlusDays(7), Start.PlusDays(21)), // the week of the edits above
             () => service.AddBlockAsync(ProgramId, "Taper", new BlockSchedule(End.PlusDays(1), End.PlusDays(7), Pattern)),
             () => service.RescheduleBlockAsync(BlockId, new BlockSchedule(Start, End.PlusDays(-7), Pattern)),
@@ -358,7 +389,7 @@ public sealed class InMemoryPlanningTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => Service(context, new PlanningOptions { LegacyScheduleWriter = new FailingWriter() })
-                .UpdateDayAsync(DeterministicIds.ForDay(BlockId, Wednesday), new DayDetails("Hills", null, null)));
+                .UpdateDayAsync(DeterministicIds.ForDay(BlockId, Wednesday), DayEdits.Full("Hills", null, null), Expect.Any));
 
         Assert.Equal("The reverse writer failed.", error.Message);
         Assert.Equal("Hills", (await DayRowAsync(Wednesday)).Name);

@@ -94,11 +94,11 @@ public abstract partial class PlanningTests<TDatabase>
 
         var writes = new Func<Task>[]
         {
-            () => service.UpdateDayAsync(day.Id, new DayDetails("Hills", "windy", 4)),
-            () => service.AddSessionAsync(day.Id, seeded.LongTemplateId, "noon"),
-            () => service.CompleteSessionAsync(day.Sessions.Single(s => s.Position == 0).Id, new SessionCompletion { Rpe = 7 }),
-            () => service.ReorderSessionsAsync(day.Id, day.Sessions.OrderBy(s => s.Position).Select(s => s.Id).Reverse().Append(context.Set<ScheduledSession>().Local.Single(s => s.Slot == "noon").Id).ToList()),
-            () => service.MoveSessionAsync(day.Sessions.Single(s => s.Slot == "pm").Id, Wednesday.PlusDays(1)),
+            () => service.UpdateDayAsync(day.Id, DayEdits.Full("Hills", "windy", 4), Expect.Any),
+            () => service.AddSessionAsync(day.Id, seeded.LongTemplateId, Expect.Any, "noon"),
+            () => service.CompleteSessionAsync(day.Sessions.Single(s => s.Position == 0).Id, new SessionCompletion { Rpe = 7 }, Expect.Any),
+            () => service.ReorderSessionsAsync(day.Id, day.Sessions.OrderBy(s => s.Position).Select(s => s.Id).Reverse().Append(context.Set<ScheduledSession>().Local.Single(s => s.Slot == "noon").Id).ToList(), Expect.Any),
+            () => service.MoveSessionAsync(day.Sessions.Single(s => s.Slot == "pm").Id, Wednesday.PlusDays(1), Expect.Any),
             () => service.CopyWeekAsync(seeded.ProgramId, BlockStart.PlusDays(7), BlockStart.PlusDays(21)),
             () => service.AddBlockAsync(seeded.ProgramId, "Taper", new BlockSchedule(new LocalDate(2024, 4, 1), new LocalDate(2024, 4, 14))),
         };
@@ -130,8 +130,8 @@ public abstract partial class PlanningTests<TDatabase>
         await using var second = CreateContext();
 
         await Task.WhenAll(
-            Service(first, options: options).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Wed", null, null)),
-            Service(second, options: options).UpdateDayAsync(seeded.DayId(Wednesday.PlusDays(1)), new DayDetails("Thu", null, null)));
+            Service(first, options: options).UpdateDayAsync(seeded.DayId(Wednesday), DayEdits.Full("Wed", null, null), Expect.Any),
+            Service(second, options: options).UpdateDayAsync(seeded.DayId(Wednesday.PlusDays(1)), DayEdits.Full("Thu", null, null), Expect.Any));
 
         var column = await LegacyColumnAsync(seeded.ProgramId);
         Assert.Equal(await ExpectedLegacyJsonAsync(seeded.ProgramId), column);
@@ -148,7 +148,7 @@ public abstract partial class PlanningTests<TDatabase>
 
         await using (var context = CreateContext())
         {
-            await Service(context).UpdateDayAsync(dayId, new DayDetails("Plain", null, null));
+            await Service(context).UpdateDayAsync(dayId, DayEdits.Full("Plain", null, null), Expect.Any);
         }
 
         Assert.Null(await LegacyColumnAsync(seeded.ProgramId));
@@ -156,7 +156,7 @@ public abstract partial class PlanningTests<TDatabase>
         await using (var context = CreateContext())
         {
             var failing = Service(context, options: new PlanningOptions { LegacyScheduleWriter = new FailingWriter() });
-            await Assert.ThrowsAsync<InvalidOperationException>(() => failing.UpdateDayAsync(dayId, new DayDetails("Lost", null, null)));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => failing.UpdateDayAsync(dayId, DayEdits.Full("Lost", null, null), Expect.Any));
         }
 
         Assert.Equal("Plain", (await DayRowAsync(seeded, Wednesday)).Name);

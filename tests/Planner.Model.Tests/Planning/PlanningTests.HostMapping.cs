@@ -68,9 +68,9 @@ public abstract partial class PlanningTests<TDatabase>
         var tuesday = window.Days.Single(d => d.Date == new LocalDate(2024, 1, 9));
         Assert.Equal(new[] { "am", "pm" }, tuesday.Sessions.Select(s => s.Slot));
 
-        var reordered = await service.ReorderSessionsAsync(tuesday.Id, tuesday.Sessions.Select(s => s.Id).Reverse().ToList(), tuesday.ConcurrencyStamp);
+        var reordered = await service.ReorderSessionsAsync(tuesday.Id, tuesday.Sessions.Select(s => s.Id).Reverse().ToList(), Expect.Stamp(tuesday.ConcurrencyStamp));
         Assert.Equal(new[] { "pm", "am" }, reordered.Sessions.Select(s => s.Slot));
-        await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.UpdateDayAsync(tuesday.Id, new DayDetails("x", null, null), tuesday.ConcurrencyStamp));
+        await Assert.ThrowsAsync<PlanConcurrencyException>(() => service.UpdateDayAsync(tuesday.Id, DayEdits.Full("x", null, null), Expect.Stamp(tuesday.ConcurrencyStamp)));
 
         var weeks = await service.ComplianceByWeekAsync(programId, DateTimeZone.Utc);
         Assert.Equal(new[] { new Compliance(2, 0, 2), new Compliance(2, 0, 2), new Compliance(2, 0, 0), new Compliance(2, 0, 0) }, weeks.Select(w => w.Compliance));

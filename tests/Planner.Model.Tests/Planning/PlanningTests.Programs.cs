@@ -80,11 +80,11 @@ public abstract partial class PlanningTests<TDatabase>
         await using (var setup = CreateContext())
         {
             var setupService = Service(setup);
-            await setupService.AddSessionAsync(seeded.DayId(source.PlusDays(1)), seeded.LongTemplateId, "pm");
-            await setupService.UpdateDayAsync(seeded.DayId(source.PlusDays(1)), new DayDetails("Double", "tired", 3));
+            await setupService.AddSessionAsync(seeded.DayId(source.PlusDays(1)), seeded.LongTemplateId, Expect.Any, "pm");
+            await setupService.UpdateDayAsync(seeded.DayId(source.PlusDays(1)), DayEdits.Full("Double", "tired", 3), Expect.Any);
             var logged = (await DayRowAsync(seeded, target)).Sessions.Single();
-            await setupService.CompleteSessionAsync(logged.Id, new SessionCompletion { Rpe = 6 });
-            await setupService.AddSessionAsync(seeded.DayId(target.PlusDays(4)), seeded.EasyTemplateId, "extra");
+            await setupService.CompleteSessionAsync(logged.Id, new SessionCompletion { Rpe = 6 }, Expect.Any);
+            await setupService.AddSessionAsync(seeded.DayId(target.PlusDays(4)), seeded.EasyTemplateId, Expect.Any, "extra");
         }
 
         var loggedId = (await DayRowAsync(seeded, target)).Sessions.Single().Id;
@@ -177,12 +177,12 @@ public abstract partial class PlanningTests<TDatabase>
         await using (var setup = CreateContext())
         {
             var service = Service(setup);
-            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(1)), new DayDetails("Intervals", null, null));
-            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(3)), new DayDetails("Tempo", null, null));
-            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(4)), new DayDetails("Recovery", null, null));
-            await service.UpdateDayAsync(seeded.DayId(target), new DayDetails("Race day", "went out too fast", 4));
-            await service.UpdateDayAsync(seeded.DayId(target.PlusDays(1)), new DayDetails("Sick", null, null));
-            await service.UpdateDayAsync(seeded.DayId(target.PlusDays(3)), new DayDetails(null, null, 6));
+            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(1)), DayEdits.Full("Intervals", null, null), Expect.Any);
+            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(3)), DayEdits.Full("Tempo", null, null), Expect.Any);
+            await service.UpdateDayAsync(seeded.DayId(source.PlusDays(4)), DayEdits.Full("Recovery", null, null), Expect.Any);
+            await service.UpdateDayAsync(seeded.DayId(target), DayEdits.Full("Race day", "went out too fast", 4), Expect.Any);
+            await service.UpdateDayAsync(seeded.DayId(target.PlusDays(1)), DayEdits.Full("Sick", null, null), Expect.Any);
+            await service.UpdateDayAsync(seeded.DayId(target.PlusDays(3)), DayEdits.Full(null, null, 6), Expect.Any);
         }
 
         await using (var context = CreateContext())
@@ -207,8 +207,8 @@ public abstract partial class PlanningTests<TDatabase>
         {
             var setupService = Service(setup);
             var first = (await DayRowAsync(seeded, BlockStart)).Sessions.Single();
-            await setupService.CompleteSessionAsync(first.Id, new SessionCompletion { Rpe = 8, DurationMinutes = 50 });
-            await setupService.UpdateDayAsync(seeded.DayId(BlockStart), new DayDetails("Opener", "felt great", 9));
+            await setupService.CompleteSessionAsync(first.Id, new SessionCompletion { Rpe = 8, DurationMinutes = 50 }, Expect.Any);
+            await setupService.UpdateDayAsync(seeded.DayId(BlockStart), DayEdits.Full("Opener", "felt great", 9), Expect.Any);
             await setup.Set<TrainingProgram>().Where(p => p.Id == seeded.ProgramId)
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.LegacyGoalIds, "[\"goal-of-the-legacy-column\"]"));
         }

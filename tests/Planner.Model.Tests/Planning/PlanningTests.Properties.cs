@@ -38,23 +38,23 @@ public abstract partial class PlanningTests<TDatabase>
                     switch (edit.Kind)
                     {
                         case 0:
-                            var added = await service.AddSessionAsync(seeded.DayId(date), seeded.EasyTemplateId, position: at);
+                            var added = await service.AddSessionAsync(seeded.DayId(date), seeded.EasyTemplateId, Expect.Any, position: at);
                             ids.Insert(at, added.Sessions[at].Id);
                             break;
                         case 1 when ids.Count > 0:
                             var removed = ids[Math.Min(at, ids.Count - 1)];
-                            await service.RemoveSessionAsync(removed);
+                            await service.RemoveSessionAsync(removed, Expect.Any);
                             ids.Remove(removed);
                             break;
                         case 2:
                             var shuffled = ids.OrderBy(id => HashCode.Combine(id, edit.Seed)).ToList();
-                            await service.ReorderSessionsAsync(seeded.DayId(date), shuffled);
+                            await service.ReorderSessionsAsync(seeded.DayId(date), shuffled, Expect.Any);
                             oracle[date] = shuffled;
                             break;
                         case 3 when ids.Count > 0:
                             var moved = ids[Math.Min(at, ids.Count - 1)];
                             var target = week.PlusDays(edit.TargetDay);
-                            await service.MoveSessionAsync(moved, target);
+                            await service.MoveSessionAsync(moved, target, Expect.Any);
                             if (target != date)
                             {
                                 ids.Remove(moved);

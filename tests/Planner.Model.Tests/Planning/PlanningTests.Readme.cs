@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Planner.Model.Planning;
 
@@ -48,7 +50,7 @@ public abstract partial class PlanningTests<TDatabase>
 
         var session = (await planner.CalendarAsync(seeded.ProgramId, Wednesday, Wednesday)).Days[0].Sessions[0];
         var done = await ReadmeSnippets.CompleteAsync(planner, session);
-        Assert.Contains("\"hr_avg\":151", done.CompletionData);
+        Assert.Equal(151, (int)done.Completion!.OtherFields["hr_avg"]!);
 
         var (byBlock, byWeek) = await ReadmeSnippets.ComplianceAsync(planner, seeded.ProgramId, DateTimeZone.Utc);
         Assert.Equal(1, byBlock.Sum(b => b.Compliance.Completed));
@@ -66,7 +68,38 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(2, perBlock.Count); // Base Builder and Peak
 
         var writer = new RowsJsonWriter();
-        await ReadmeSnippets.CreatePlannerWithOptions(db, writer).UpdateDayAsync(wednesday.Id, new DayDetails(null, null, null));
+        await ReadmeSnippets.CreatePlannerWithOptions(db, writer).UpdateDayAsync(wednesday.Id, DayEdits.Full(null, null, null), Expect.Any);
         Assert.Equal(1, writer.Calls);
+    }
+
+    [SkippableFact]
+    public async Task The_readme_snippets_of_a_host_without_weekly_schedule_run_and_do_what_the_readme_says()
+    {
+        Database.SkipIfUnavailable();
+        await using var db = CreateAppContext();
+        var planner = ReadmeSnippets.CreatePlanner(db);
+
+        var (program, block) = await ReadmeSnippets.CreatePlanAsync(planner);
+        Assert.Equal(("Base 1", "#4caf50"), (block.Name, block.Color));
+        var goalId = (await db.Set<BlockGoal>().AsNoTracking().SingleAsync(l => l.BlockId == block.Id)).GoalId;
+        Assert.Equal([program.Id], (await planner.ProgramsByGoalAsync(goalId, GoalScope.ProgramOrBlocks)).Select(p => p.Id)); // linked twice, listed once
+
+        var bars = await ReadmeSnippets.ChartAsync(planner, program.Id);
+        Assert.Equal(14, bars.Count);
+        Assert.Equal(["2024-03-25 1", "2024-03-26 0", "2024-04-01 -"], new[] { bars[0], bars[1], bars[7] });
+
+        Assert.Equal((200, (string?)null), await ReadmeSnippets.NotFoundAsync(planner, program.Id, new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 7)));
+        Assert.Equal((404, $"Program 'nowhere-{program.Id}' was not found."), await ReadmeSnippets.NotFoundAsync(planner, "nowhere-" + program.Id, new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 7)));
+
+        var monday = (await planner.CalendarAsync(program.Id, new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 1))).Days.Single().Sessions.Single();
+        await planner.CompleteSessionAsync(monday.Id, new SessionCompletion { Rpe = 5 }, Expect.Stamp(monday.ConcurrencyStamp));
+        Assert.Equal(1, await ReadmeSnippets.DeleteAsync(planner, block.Id, program.Id)); // refused, then the whole program deleted
+        Assert.False(await db.Set<TrainingProgram>().AnyAsync(p => p.Id == program.Id));
+
+        var services = ReadmeSnippets.AddPlanner(new ServiceCollection(), "Host=unused", new RowsJsonWriter());
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(IsoDayOfWeek.Sunday, provider.GetRequiredService<IOptions<PlanningOptions>>().Value.WeekStart);
+        Assert.Same(SystemClock.Instance, provider.GetRequiredService<IClock>());
     }
 }

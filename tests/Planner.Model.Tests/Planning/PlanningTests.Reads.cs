@@ -66,12 +66,26 @@ public abstract partial class PlanningTests<TDatabase>
 
         var blocks = await service.BlocksByGoalAsync(seeded.GoalId);
         Assert.Equal(1, counter.Count);
-        var programs = await service.ProgramsByGoalAsync(seeded.GoalId);
+        var programs = await service.ProgramsByGoalAsync(seeded.GoalId, GoalScope.Program);
         Assert.Equal(2, counter.Count);
 
         Assert.Equal(seeded.BlockId, Assert.Single(blocks).Id);
         Assert.Equal(seeded.ProgramId, Assert.Single(programs).Id);
+
+        // A goal nothing is linked to: empty lists, one command each; an unknown goal: not found.
+        await using (var setup = CreateContext())
+        {
+            setup.Set<Goal>().Add(new Goal { Id = "goal-nobody-" + other.GoalId, Name = "Nobody's" });
+            await setup.SaveChangesAsync();
+        }
+
+        counter.Reset();
         Assert.Empty(await service.BlocksByGoalAsync("goal-nobody-" + other.GoalId));
+        Assert.Empty(await service.ProgramsByGoalAsync("goal-nobody-" + other.GoalId, GoalScope.ProgramOrBlocks));
+        Assert.Equal(4, counter.Count); // an empty result checks the goal exists
+        var unknown = await Assert.ThrowsAsync<PlanNotFoundException>(() => service.BlocksByGoalAsync("goal-nowhere-" + other.GoalId));
+        Assert.Equal($"Goal 'goal-nowhere-{other.GoalId}' was not found.", unknown.Message);
+        await Assert.ThrowsAsync<PlanNotFoundException>(() => service.ProgramsByGoalAsync("goal-nowhere-" + other.GoalId, GoalScope.Program));
     }
 
     [SkippableFact]

@@ -105,7 +105,7 @@ public abstract partial class PlanningTests<TDatabase>
         var options = new PlanningOptions { LegacyScheduleWriter = new RowsJsonWriter() };
         await using (var setup = CreateContext())
         {
-            await Service(setup).CompleteSessionAsync(logged.Id, new SessionCompletion { Rpe = 6 });
+            await Service(setup).CompleteSessionAsync(logged.Id, new SessionCompletion { Rpe = 6 }, Expect.Any);
         }
 
         await using var before = CreateContext();
@@ -121,7 +121,7 @@ public abstract partial class PlanningTests<TDatabase>
 
         // Every planned session is a week later, noted ones too (the seed's "hilly" sessions, notes of the
         // plan); work done (the completed session) stays on the date it was done.
-        static bool Logged(CalendarSession s) => s.IsCompleted || s.CompletionData is not null;
+        static bool Logged(CalendarSession s) => s.IsCompleted || s.Completion is not null;
         string Plan(CalendarDay d) => string.Join(",", d.Sessions.Where(s => !Logged(s)).Select(s => s.TemplateId + s.Slot + s.Notes));
         Assert.Equal(
             planBefore.Days.Select(d => (d.Date.PlusDays(7), Plan(d))).Where(x => x.Item2.Length > 0),
@@ -231,6 +231,6 @@ public abstract partial class PlanningTests<TDatabase>
         await service.ShiftBlockAsync(seeded.BlockId, -1);
         var shifted = await service.CalendarAsync(seeded.ProgramId, BlockStart.PlusDays(-1), BlockEnd);
         Assert.All(shifted.Days.Where(d => d.Sessions.Any(s => s.Notes is null)), d => Assert.Equal(IsoDayOfWeek.Saturday, d.Date.DayOfWeek));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => service.ShiftBlockAsync("no-such-block", 1));
+        Assert.Equal("Block 'no-such-block' was not found.", (await Assert.ThrowsAsync<PlanNotFoundException>(() => service.ShiftBlockAsync("no-such-block", 1))).Message);
     }
 }

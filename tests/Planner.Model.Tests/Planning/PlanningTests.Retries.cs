@@ -76,7 +76,7 @@ public abstract partial class PlanningTests<TDatabase>
             program.Name = "Renamed by the host";
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(
-                () => Service(context).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Intervals", null, 6)));
+                () => Service(context).UpdateDayAsync(seeded.DayId(Wednesday), DayEdits.Full("Intervals", null, 6), Expect.Any));
             Assert.Contains("not retried", error.Message, StringComparison.Ordinal);
         }
 
@@ -99,7 +99,7 @@ public abstract partial class PlanningTests<TDatabase>
             await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await context.Database.BeginTransactionAsync();
-                await Service(context).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Intervals", null, 6));
+                await Service(context).UpdateDayAsync(seeded.DayId(Wednesday), DayEdits.Full("Intervals", null, 6), Expect.Any);
                 await transaction.CommitAsync();
             });
         }
@@ -119,7 +119,7 @@ public abstract partial class PlanningTests<TDatabase>
         using (var scope = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
         {
             await using var context = CreateContext();
-            await Service(context).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Intervals", null, 6));
+            await Service(context).UpdateDayAsync(seeded.DayId(Wednesday), DayEdits.Full("Intervals", null, 6), Expect.Any);
             if (complete)
             {
                 scope.Complete();

@@ -17,7 +17,7 @@ public abstract partial class PlanningTests<TDatabase>
         var neighbour = await DayRowAsync(seeded, Wednesday.PlusDays(1));
 
         await using var context = CreateContext();
-        var day = await Service(context).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("Hill day", "legs heavy", 7), before.ConcurrencyStamp);
+        var day = await Service(context).UpdateDayAsync(seeded.DayId(Wednesday), DayEdits.Full("Hill day", "legs heavy", 7), Expect.Stamp(before.ConcurrencyStamp));
 
         var after = await DayRowAsync(seeded, Wednesday);
         Assert.Equal(("Hill day", "legs heavy", (int?)7), (after.Name, after.Notes, after.Readiness));
@@ -36,7 +36,7 @@ public abstract partial class PlanningTests<TDatabase>
         var seeded = await SeedAsync();
         await using var context = CreateContext();
 
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Service(context).UpdateDayAsync(seeded.DayId(Wednesday), new DayDetails("x", null, readiness)));
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Service(context).UpdateDayAsync(seeded.DayId(Wednesday), DayEdits.Full("x", null, readiness), Expect.Any));
 
         Assert.Contains("1 to 10", error.Message);
         Assert.Null((await DayRowAsync(seeded, Wednesday)).Name);
@@ -52,15 +52,15 @@ public abstract partial class PlanningTests<TDatabase>
         await using var context = CreateContext();
         var service = Service(context);
 
-        var added = await service.AddSessionAsync(dayId, seeded.LongTemplateId, "noon", "strides", position: 1);
+        var added = await service.AddSessionAsync(dayId, seeded.LongTemplateId, Expect.Any, "noon", "strides", position: 1);
         var newId = added.Sessions[1].Id;
         Assert.Equal(new[] { original[0], newId, original[1] }, added.Sessions.Select(s => s.Id));
         Assert.Equal(new[] { "am", "noon", "pm" }, added.Sessions.Select(s => s.Slot));
 
-        var reordered = await service.ReorderSessionsAsync(dayId, [original[1], original[0], newId], added.ConcurrencyStamp);
+        var reordered = await service.ReorderSessionsAsync(dayId, [original[1], original[0], newId], Expect.Stamp(added.ConcurrencyStamp));
         Assert.Equal(new[] { "pm", "am", "noon" }, reordered.Sessions.Select(s => s.Slot));
 
-        var removed = await service.RemoveSessionAsync(original[0], reordered.ConcurrencyStamp);
+        var removed = await service.RemoveSessionAsync(original[0], Expect.Stamp(reordered.Sessions.Single(s => s.Id == original[0]).ConcurrencyStamp));
         Assert.Equal(new[] { original[1], newId }, removed.Sessions.Select(s => s.Id));
 
         // The rows themselves: positions 0..n-1, nothing left at the temporary offset.
@@ -68,9 +68,10 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(new[] { 0, 1 }, rows.Select(s => s.Position));
         Assert.Equal(new[] { original[1], newId }, rows.Select(s => s.Id));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => service.ReorderSessionsAsync(dayId, [newId]));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.AddSessionAsync(dayId, seeded.EasyTemplateId, position: 5));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => service.AddSessionAsync(dayId, "tpl-missing"));
+        await Assert.ThrowsAsync<ArgumentException>(() => service.ReorderSessionsAsync(dayId, [newId], Expect.Any));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.AddSessionAsync(dayId, seeded.EasyTemplateId, Expect.Any, position: 5));
+        var unknown = await Assert.ThrowsAsync<PlanNotFoundException>(() => service.AddSessionAsync(dayId, "tpl-missing", Expect.Any));
+        Assert.Equal((PlanEntity.SessionTemplate, "tpl-missing", "Session template 'tpl-missing' was not found."), (unknown.Entity, unknown.Id, unknown.Message));
     }
 
     [SkippableFact]
@@ -93,8 +94,8 @@ public abstract partial class PlanningTests<TDatabase>
         await using var context = CreateContext();
         var service = Service(context);
 
-        var toThursday = await service.MoveSessionAsync(pm.Id, thursday, pm.ConcurrencyStamp);
-        var toFriday = await service.MoveSessionAsync(am.Id, friday);
+        var toThursday = await service.MoveSessionAsync(pm.Id, thursday, Expect.Stamp(pm.ConcurrencyStamp));
+        var toFriday = await service.MoveSessionAsync(am.Id, friday, Expect.Any);
 
         Assert.Equal(thursday, toThursday.Date);
         Assert.Equal(pm.Id, Assert.Single(toThursday.Sessions).Id);
@@ -103,11 +104,11 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(am.Id, Assert.Single(toFriday.Sessions).Id);
         Assert.Empty((await DayRowAsync(seeded, Wednesday)).Sessions);
         Assert.Single((await DayRowAsync(seeded, friday)).Sessions);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.MoveSessionAsync(am.Id, new LocalDate(2024, 6, 1)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.MoveSessionAsync(am.Id, new LocalDate(2024, 6, 1), Expect.Any));
 
         // Onto a day that has a session already: after it, positions dense on both days.
         var saturday = Wednesday.PlusDays(3);
-        var onSaturday = await service.MoveSessionAsync(am.Id, saturday);
+        var onSaturday = await service.MoveSessionAsync(am.Id, saturday, Expect.Any);
         var rows = (await DayRowAsync(seeded, saturday)).Sessions.OrderBy(s => s.Position).ToList();
         Assert.Equal(new[] { 0, 1 }, rows.Select(s => s.Position));
         Assert.Equal(am.Id, rows[1].Id);
@@ -126,8 +127,8 @@ public abstract partial class PlanningTests<TDatabase>
         var completion = SessionCompletion.Parse("""{"rpe":7,"duration_min":95,"distance_km":18.2,"hr_avg":151,"splits":[5.1,5.0]}""")!;
 
         var bad = SessionCompletion.Parse("""{"rpe":11}""")!;
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.CompleteSessionAsync(session.Id, bad));
-        var done = await service.CompleteSessionAsync(session.Id, completion, session.ConcurrencyStamp);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.CompleteSessionAsync(session.Id, bad, Expect.Any));
+        var done = await service.CompleteSessionAsync(session.Id, completion, Expect.Stamp(session.ConcurrencyStamp));
 
         Assert.True(done.IsCompleted);
         Assert.NotEqual(session.ConcurrencyStamp, done.ConcurrencyStamp);

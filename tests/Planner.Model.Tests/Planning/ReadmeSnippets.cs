@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Planner.Model.Planning;
 using Planner.Model.Scheduling;
@@ -33,6 +35,68 @@ public static class ReadmeSnippets
         return planner;
     }
 
+    public static IServiceCollection AddPlanner(IServiceCollection services, string connectionString, ILegacyScheduleWriter reverseWriter)
+    {
+        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+        services.AddPlanning<AppDbContext>(options =>
+        {
+            options.WeekStart = IsoDayOfWeek.Sunday;      // checked when the host starts (ValidateOnStart)
+            options.LegacyScheduleWriter = reverseWriter; // dual writes during the transition; null turns them off
+        });
+        // PlanningService is scoped, like the context; IClock is SystemClock.Instance unless registered before.
+        return services;
+    }
+
+    public static async Task<List<string>> ChartAsync(PlanningService planner, string programId)
+    {
+        CalendarWindow window = await planner.CalendarAsync(programId, new LocalDate(2024, 3, 25), new LocalDate(2024, 4, 7), CalendarGaps.Fill);
+        var bars = window.Dates!
+            .Select(date => $"{date.Date:uuuu-MM-dd} {(date.IsGap ? "-" : date.Days.Sum(d => d.Sessions.Count).ToString(CultureInfo.InvariantCulture))}")
+            .ToList(); // every date, those outside the blocks included: nothing to fill in
+        return bars;
+    }
+
+    public static async Task<(ProgramSummary, BlockSummary)> CreatePlanAsync(PlanningService planner)
+    {
+        GoalSummary goal = await planner.CreateGoalAsync("Sub-3:30 marathon");
+        SessionTemplateSummary easy = await planner.CreateSessionTemplateAsync("Easy run 45'");
+        ProgramSummary program = await planner.CreateProgramAsync("Marathon 2024", goalIds: [goal.Id]);
+        var mondays = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>> { [IsoDayOfWeek.Monday] = [new PlannedSession(easy.Id)] });
+        BlockSummary block = await planner.AddBlockAsync(program.Id, "Base", new BlockSchedule(new LocalDate(2024, 1, 1), new LocalDate(2024, 3, 31), mondays));
+        block = await planner.UpdateBlockAsync(block.Id, new BlockEdit { Name = "Base 1", Color = "#4caf50" }); // unset fields stay
+        await planner.LinkBlockGoalAsync(block.Id, goal.Id);
+        return (program, block);
+    }
+
+    public static async Task<int?> DeleteAsync(PlanningService planner, string blockId, string programId)
+    {
+        try
+        {
+            await planner.DeleteBlockAsync(blockId, LoggedWorkPolicy.Refuse); // refused while it holds logged work
+        }
+        catch (LoggedWorkException logged)
+        {
+            // Ask the user first (logged.Message counts the sessions and days), then say so in so many words.
+            await planner.DeleteProgramAsync(programId, LoggedWorkPolicy.Delete);
+            return logged.LoggedSessions;
+        }
+
+        return null;
+    }
+
+    public static async Task<(int Status, string? Message)> NotFoundAsync(PlanningService planner, string programId, LocalDate from, LocalDate to)
+    {
+        try
+        {
+            CalendarWindow window = await planner.CalendarAsync(programId, from, to); // empty: the program has nothing there
+            return (200, null);
+        }
+        catch (PlanNotFoundException missing) // a KeyNotFoundException: "Program 'p-1' was not found."
+        {
+            return (404, missing.Message); // missing.Entity is PlanEntity.Program, missing.Id the id asked for
+        }
+    }
+
     public static async Task<List<string>> CalendarAsync(PlanningService planner, string programId)
     {
         CalendarWindow window = await planner.CalendarAsync(programId, new LocalDate(2024, 1, 8), new LocalDate(2024, 1, 14));
@@ -53,7 +117,8 @@ public static class ReadmeSnippets
     public static async Task<(IReadOnlyList<BlockSummary>, IReadOnlyList<ProgramSummary>)> ByGoalAsync(PlanningService planner, string goalId)
     {
         IReadOnlyList<BlockSummary> blocks = await planner.BlocksByGoalAsync(goalId);
-        IReadOnlyList<ProgramSummary> programs = await planner.ProgramsByGoalAsync(goalId);
+        IReadOnlyList<ProgramSummary> programs = await planner.ProgramsByGoalAsync(goalId, GoalScope.Program);              // linked themselves
+        IReadOnlyList<ProgramSummary> viaBlocks = await planner.ProgramsByGoalAsync(goalId, GoalScope.ProgramOrBlocks);    // or through a block
         return (blocks, programs);
     }
 
@@ -70,12 +135,13 @@ public static class ReadmeSnippets
         return (byBlock, byWeek);
     }
 
-    public static async Task<(string? ETag, CalendarDay? Conflict)> UpdateDayAsync(PlanningService planner, string dayId, string? etag)
+    public static async Task<(string? ETag, CalendarDay? Conflict)> UpdateDayAsync(PlanningService planner, string dayId, string etag)
     {
         CalendarDay? current = null;
         try
         {
-            CalendarDay saved = await planner.UpdateDayAsync(dayId, new DayDetails("Hill day", "legs heavy", Readiness: 7), expectedStamp: etag);
+            var edit = new DayEdit { Name = "Hill day", Readiness = 7 }; // unset fields (the notes) stay as they are
+            CalendarDay saved = await planner.UpdateDayAsync(dayId, edit, Expect.Stamp(etag)); // or Expect.Any: overwrite whatever is there
             etag = saved.ConcurrencyStamp; // the next ETag
         }
         catch (PlanConcurrencyException conflict)
@@ -88,10 +154,10 @@ public static class ReadmeSnippets
 
     public static async Task<CalendarDay> SessionsAsync(PlanningService planner, string dayId, string templateId, LocalDate nextDay)
     {
-        CalendarDay day = await planner.AddSessionAsync(dayId, templateId, slot: "pm", notes: "strides");
-        day = await planner.ReorderSessionsAsync(day.Id, day.Sessions.Select(s => s.Id).Reverse().ToList(), day.ConcurrencyStamp);
-        day = await planner.RemoveSessionAsync(day.Sessions[1].Id, day.ConcurrencyStamp);
-        CalendarDay moved = await planner.MoveSessionAsync(day.Sessions[0].Id, nextDay); // the day it is on now
+        CalendarDay day = await planner.AddSessionAsync(dayId, templateId, Expect.Any, slot: "pm", notes: "strides");
+        day = await planner.ReorderSessionsAsync(day.Id, day.Sessions.Select(s => s.Id).Reverse().ToList(), Expect.Stamp(day.ConcurrencyStamp));
+        day = await planner.RemoveSessionAsync(day.Sessions[1].Id, Expect.Stamp(day.Sessions[1].ConcurrencyStamp));
+        CalendarDay moved = await planner.MoveSessionAsync(day.Sessions[0].Id, nextDay, Expect.Stamp(day.Sessions[0].ConcurrencyStamp)); // keeps its id
         return moved;
     }
 
@@ -99,7 +165,8 @@ public static class ReadmeSnippets
     {
         var completion = new SessionCompletion { Rpe = 7, DurationMinutes = 95, DistanceKm = 18.2m };
         completion.OtherFields["hr_avg"] = 151; // any other field is kept as given
-        CalendarSession done = await planner.CompleteSessionAsync(session.Id, completion, session.ConcurrencyStamp);
+        CalendarSession done = await planner.CompleteSessionAsync(session.Id, completion, Expect.Stamp(session.ConcurrencyStamp));
+        decimal? rpe = done.Completion?.Rpe; // the read models give the parsed completion, never JSON text
         return done;
     }
 

@@ -74,7 +74,7 @@ internal static class PlannerReschedulingExtensions
         {
             program = await context.Set<TrainingProgram>().AsTracking().WithPlan()
                 .SingleOrDefaultAsync(p => p.Id == programId, ct).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"No program has the id '{programId}'.");
+                ?? throw new PlanNotFoundException(PlanEntity.Program, programId);
             return program.Blocks.OrderBy(b => b.Position).ThenBy(b => b.StartDate).ThenBy(b => b.Id, StringComparer.Ordinal)
                 .Select(b => (b, BlockRescheduling.PlanShift(b, days, options))).ToList();
         }, () =>
@@ -92,7 +92,7 @@ internal static class PlannerReschedulingExtensions
     /// <exception cref="KeyNotFoundException">No block has that id.</exception>
     internal static async Task<ProgramBlock> LoadBlockAsync(IQueryable<ProgramBlock> blocks, string blockId, CancellationToken cancellationToken) =>
         await blocks.WithPlan().SingleOrDefaultAsync(b => b.Id == blockId, cancellationToken).ConfigureAwait(false)
-        ?? throw new KeyNotFoundException($"No block has the id '{blockId}'.");
+        ?? throw new PlanNotFoundException(PlanEntity.Block, blockId);
 
     private static Task<List<RescheduleChangeSet>> ApplyAsync(
         DbContext context,

@@ -235,9 +235,9 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
     {
         Database.SkipIfUnavailable();
         await using var context = Database.CreateHostContext();
-        var block = await Assert.ThrowsAsync<KeyNotFoundException>(() => context.ShiftBlockAsync("blk-nowhere", 1));
+        var block = await Assert.ThrowsAsync<PlanNotFoundException>(() => context.ShiftBlockAsync("blk-nowhere", 1));
         Assert.Contains("blk-nowhere", block.Message);
-        var program = await Assert.ThrowsAsync<KeyNotFoundException>(() => context.ShiftProgramAsync("prog-nowhere", 1));
+        var program = await Assert.ThrowsAsync<PlanNotFoundException>(() => context.ShiftProgramAsync("prog-nowhere", 1));
         Assert.Contains("prog-nowhere", program.Message);
     }
 
