@@ -15,8 +15,9 @@ public static class PlannerApiServiceCollectionExtensions
     /// <summary>
     /// Registers the HTTP API's services on the host's context <typeparamref name="TContext"/> (whose
     /// model calls <c>ApplyPlannerModel()</c> and, for feeds, <c>ApplyPlannerFeeds()</c>): problem
-    /// details, the options, and a <see cref="PlanningService"/> per request when the host registered
-    /// none. The host also registers an <see cref="IPlannerAccessCheck"/> and an <see cref="IClock"/>.
+    /// details, the options, and the planning API (<c>AddPlanning&lt;TContext&gt;()</c>: a
+    /// <see cref="PlanningService"/> per request, with the <see cref="IClock"/> the host registered, or the
+    /// system clock). The host also registers an <see cref="IPlannerAccessCheck"/>.
     /// </summary>
     /// <typeparam name="TContext">The host's <see cref="DbContext"/>, registered by the host (for example with <c>AddDbContext</c>).</typeparam>
     /// <param name="services">The host's services.</param>
@@ -35,10 +36,7 @@ public static class PlannerApiServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.TryAddScoped(sp => new PlannerDbContextAccessor(sp.GetRequiredService<TContext>()));
-        services.TryAddScoped(sp => new PlanningService(
-            sp.GetRequiredService<TContext>(),
-            sp.GetRequiredService<IClock>(),
-            sp.GetService<IOptions<PlanningOptions>>()?.Value));
+        services.AddPlanning<TContext>();
         services.TryAddScoped<PlannerStore>();
         services.TryAddSingleton<PlannerApiMarker>();
         return services;

@@ -97,7 +97,7 @@ internal static class Contracts
         session.Slot,
         session.Notes,
         session.IsCompleted,
-        ParseCompletion(session.CompletionData),
+        session.Completion is { } completion ? ParseCompletion(completion.ToJson()) : null,
         session.TemplateId,
         session.TemplateName,
         ETags.Of(session));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Planner.Model.Planning;
+using Planner.Model.Scheduling;
 
 namespace Planner.AspNetCore.Http;
 
@@ -55,6 +56,23 @@ internal static partial class ErrorFilter
             return Problems.BadRequest(
                 "The request names templates or goals that do not exist.",
                 new Dictionary<string, object?> { ["templateIds"] = e.TemplateIds, ["goalIds"] = e.GoalIds });
+        }
+        catch (LoggedWorkException e)
+        {
+            return Problems.Conflict(
+                "Logged work is in the way: the change would delete sessions or days that hold work done.",
+                new Dictionary<string, object?> { ["loggedSessions"] = e.LoggedSessions, ["loggedDays"] = e.LoggedDays });
+        }
+        catch (SpanTooLongException e)
+        {
+            return Problems.BadRequest(
+                $"The dates span more than {e.MaxDays} days.",
+                new Dictionary<string, object?> { ["maxDays"] = e.MaxDays });
+        }
+        catch (ArgumentException e) when (e.Message.Contains("would overlap", StringComparison.Ordinal))
+        {
+            // The planning API refuses a block whose dates overlap another block of its program.
+            return Problems.Conflict(e.Message);
         }
         catch (ArgumentException e)
         {

@@ -189,12 +189,13 @@ internal static class PlannerEndpoints
             return stale;
         }
 
-        var updated = await store.UpdateDayAsync(
-            day,
-            patch.HasName ? patch.Name : day.Name,
-            patch.HasNotes ? patch.Notes : day.Notes,
-            patch.HasReadiness ? patch.Readiness : day.Readiness,
-            http.RequestAborted);
+        var edit = new DayEdit
+        {
+            Name = patch.HasName ? new Optional<string?>(patch.Name) : default,
+            Notes = patch.HasNotes ? new Optional<string?>(patch.Notes) : default,
+            Readiness = patch.HasReadiness ? new Optional<int?>(patch.Readiness) : default,
+        };
+        var updated = edit.IsEmpty ? day : await store.UpdateDayAsync(day, edit, http.RequestAborted);
         return Tagged(http, ETags.Of(updated), Contracts.ToResponse(updated), conditional: false);
     }
 
@@ -377,7 +378,7 @@ internal static class PlannerEndpoints
             return stale;
         }
 
-        await store.RemoveSessionAsync(day!, session, http.RequestAborted);
+        await store.RemoveSessionAsync(session, http.RequestAborted);
         return TypedResults.NoContent();
     }
 

@@ -50,18 +50,18 @@ internal sealed class PlannerStore(PlannerDbContextAccessor contextAccessor, Pla
     /// <summary>The day as the calendar shows it now; <see langword="null"/> when gone.</summary>
     public async Task<CalendarDay?> DayAsync(Location location, CancellationToken ct)
     {
-        var window = await Planning.CalendarAsync(location.ProgramId, location.Date, location.Date, ct);
+        var window = await Planning.CalendarAsync(location.ProgramId, location.Date, location.Date, CalendarGaps.Omit, ct);
         return window.Days.FirstOrDefault(d => d.Id == location.DayId);
     }
 
     public Task<CalendarWindow> CalendarAsync(string programId, LocalDate from, LocalDate to, CancellationToken ct) =>
-        Planning.CalendarAsync(programId, from, to, ct);
+        Planning.CalendarAsync(programId, from, to, CalendarGaps.Omit, ct);
 
     public Task<CalendarWindow> TodayAsync(string programId, DateTimeZone zone, CancellationToken ct) =>
-        Planning.TodayAsync(programId, zone, ct);
+        Planning.TodayAsync(programId, zone, CalendarGaps.Omit, ct);
 
     public Task<CalendarWindow> ThisWeekAsync(string programId, DateTimeZone zone, CancellationToken ct) =>
-        Planning.ThisWeekAsync(programId, zone, ct);
+        Planning.ThisWeekAsync(programId, zone, CalendarGaps.Omit, ct);
 
     public Task<IReadOnlyList<BlockCompliance>> ComplianceByBlockAsync(string programId, DateTimeZone zone, CancellationToken ct) =>
         Planning.ComplianceByBlockAsync(programId, zone, ct);
@@ -73,27 +73,27 @@ internal sealed class PlannerStore(PlannerDbContextAccessor contextAccessor, Pla
         Planning.BlocksByGoalAsync(goalId, ct);
 
     public Task<IReadOnlyList<ProgramSummary>> ProgramsByGoalAsync(string goalId, CancellationToken ct) =>
-        Planning.ProgramsByGoalAsync(goalId, ct);
+        Planning.ProgramsByGoalAsync(goalId, GoalScope.ProgramOrBlocks, ct);
 
     // Writes: the stamps are the ones the request's If-Match was checked against.
 
-    public Task<CalendarDay> UpdateDayAsync(CalendarDay current, string? name, string? notes, int? readiness, CancellationToken ct) =>
-        Planning.UpdateDayAsync(current.Id, new DayDetails(name, notes, readiness), current.ConcurrencyStamp, ct);
+    public Task<CalendarDay> UpdateDayAsync(CalendarDay current, DayEdit edit, CancellationToken ct) =>
+        Planning.UpdateDayAsync(current.Id, edit, Expect.Stamp(current.ConcurrencyStamp), ct);
 
     public Task<CalendarDay> AddSessionAsync(CalendarDay day, string templateId, string? slot, string? notes, int? position, CancellationToken ct) =>
-        Planning.AddSessionAsync(day.Id, templateId, slot, notes, position, day.ConcurrencyStamp, ct);
+        Planning.AddSessionAsync(day.Id, templateId, Expect.Stamp(day.ConcurrencyStamp), slot, notes, position, ct);
 
     public Task<CalendarDay> ReorderSessionsAsync(CalendarDay day, IReadOnlyList<string> sessionIds, CancellationToken ct) =>
-        Planning.ReorderSessionsAsync(day.Id, sessionIds, day.ConcurrencyStamp, ct);
+        Planning.ReorderSessionsAsync(day.Id, sessionIds, Expect.Stamp(day.ConcurrencyStamp), ct);
 
     public Task<CalendarDay> MoveSessionAsync(CalendarSession session, LocalDate date, CancellationToken ct) =>
-        Planning.MoveSessionAsync(session.Id, date, session.ConcurrencyStamp, ct);
+        Planning.MoveSessionAsync(session.Id, date, Expect.Stamp(session.ConcurrencyStamp), ct);
 
     public Task<CalendarSession> CompleteSessionAsync(CalendarSession session, SessionCompletion completion, CancellationToken ct) =>
-        Planning.CompleteSessionAsync(session.Id, completion, session.ConcurrencyStamp, ct);
+        Planning.CompleteSessionAsync(session.Id, completion, Expect.Stamp(session.ConcurrencyStamp), ct);
 
-    public Task<CalendarDay> RemoveSessionAsync(CalendarDay day, CalendarSession session, CancellationToken ct) =>
-        Planning.RemoveSessionAsync(session.Id, day.ConcurrencyStamp, session.ConcurrencyStamp, ct);
+    public Task<CalendarDay> RemoveSessionAsync(CalendarSession session, CancellationToken ct) =>
+        Planning.RemoveSessionAsync(session.Id, Expect.Stamp(session.ConcurrencyStamp), ct);
 
     public Task<RescheduleChangeSet> ShiftBlockAsync(string blockId, int days, RescheduleOptions options, CancellationToken ct) =>
         Planning.ShiftBlockAsync(blockId, days, options, ct);
