@@ -335,6 +335,19 @@ public abstract class EndpointTests<THost>(THost host)
     }
 
     [SkippableFact]
+    public async Task A_shift_onto_another_block_is_409_and_writes_nothing()
+    {
+        var client = Host.Client(Alice);
+        var plan = await Host.SeedAsync(Alice);
+
+        var refused = await ProblemAsync(await client.PostAsync($"{ApiHost.Prefix}/blocks/{plan.Base.Id}/shift", Body(new { days = 7, onConflict = "keep" })), HttpStatusCode.Conflict);
+        Assert.Contains("overlap", refused.GetProperty("detail").GetString());
+        var day = await ReadAsync(await client.GetAsync(DayUrl(plan, SamplePlan.BaseStart)));
+        Assert.Equal("2024-01-01", day.GetProperty("date").GetString());
+        await ProblemAsync(await client.PostAsync($"{ApiHost.Prefix}/blocks/no-such-block/shift", Body(new { days = 7 })), HttpStatusCode.NotFound);
+    }
+
+    [SkippableFact]
     public async Task A_week_is_copied_and_a_program_started_from_another()
     {
         var client = Host.Client(Alice);

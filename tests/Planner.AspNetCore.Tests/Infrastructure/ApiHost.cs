@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.OpenApi;
 using NodaTime;
 using NodaTime.Testing;
 using Planner.Model.Tests.Infrastructure;
@@ -88,6 +89,7 @@ public abstract class ApiHost(TestDatabase database) : IAsyncLifetime
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<IPlannerAccessCheck>(Access);
         services.AddPlannerApi<ApiContext>(options => options.FeedDomain = "test.planner.invalid");
+        services.AddOpenApi();
     }
 
     private sealed class Server(ApiHost host) : WebApplicationFactory<ApiContext>
@@ -101,7 +103,11 @@ public abstract class ApiHost(TestDatabase database) : IAsyncLifetime
                     .Configure(app =>
                     {
                         app.UseRouting();
-                        app.UseEndpoints(endpoints => endpoints.MapPlannerApi(Prefix));
+                        app.UseEndpoints(endpoints =>
+                        {
+                            endpoints.MapPlannerApi(Prefix);
+                            endpoints.MapOpenApi();
+                        });
                     }));
 
         // The factory guesses a content root from the solution's layout; this host has no files to serve.
