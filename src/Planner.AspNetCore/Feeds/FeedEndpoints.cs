@@ -192,7 +192,7 @@ internal static class FeedEndpoints
                 {
                     Uid = $"{session.Id}@{domain}",
                     Summary = summary,
-                    Description = Description(day, session),
+                    Description = Description(day, session) is { Length: > 0 } description ? description : null,
                     DtStart = new CalDateTime(day.Date.Year, day.Date.Month, day.Date.Day),
                     DtEnd = new CalDateTime(day.Date.PlusDays(1).Year, day.Date.PlusDays(1).Month, day.Date.PlusDays(1).Day),
                     Sequence = version.Sequence,
