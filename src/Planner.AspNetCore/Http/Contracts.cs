@@ -71,6 +71,10 @@ internal sealed record MoveRequest(string? Date);
 
 internal sealed record ShiftRequest(int? Days, string? OnConflict);
 
+internal sealed record PlannedSessionRequest(string? TemplateId, string? Slot, string? Notes);
+
+internal sealed record RescheduleRequest(string? Start, string? End, IReadOnlyDictionary<string, IReadOnlyList<PlannedSessionRequest>>? Weekly, string? OnConflict);
+
 internal sealed record CopyWeekRequest(string? SourceStart, string? TargetStart);
 
 internal sealed record StartProgramRequest(string? NewProgramId, string? Name, string? StartDate);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using Planner.AspNetCore.Feeds;
 using Planner.Model;
 using Planner.Model.Planning;
@@ -44,6 +45,10 @@ internal static class PlannerEndpoints
             .Body<ShiftRequest>().Produces<ChangeSetResponse>().ProducesProblems(400, 404, 409, 413, 415);
         group.MapPost("/blocks/{blockId}/shift/preview", (HttpContext http, PlannerStore store, string blockId) => ShiftBlock(http, store, blockId, preview: true))
             .Body<ShiftRequest>().Produces<ChangeSetResponse>().ProducesProblems(400, 404, 413, 415);
+        group.MapPost("/blocks/{blockId}/reschedule", (HttpContext http, PlannerStore store, string blockId) => RescheduleBlock(http, store, blockId, preview: false))
+            .Body<RescheduleRequest>().Produces<ChangeSetResponse>().ProducesProblems(400, 404, 409, 413, 415);
+        group.MapPost("/blocks/{blockId}/reschedule/preview", (HttpContext http, PlannerStore store, string blockId) => RescheduleBlock(http, store, blockId, preview: true))
+            .Body<RescheduleRequest>().Produces<ChangeSetResponse>().ProducesProblems(400, 404, 409, 413, 415);
         programs.MapPost("/weeks/copy", CopyWeek).Body<CopyWeekRequest>().Produces<WindowResponse>().ProducesProblems(400, 404, 413, 415);
         programs.MapPost("/start", StartProgram).Body<StartProgramRequest>().Produces<ProgramResponse>(201).ProducesProblems(400, 404, 409, 413, 415);
 
@@ -386,10 +391,9 @@ internal static class PlannerEndpoints
 
     private static async Task<IResult> ShiftBlock(HttpContext http, PlannerStore store, string blockId, bool preview)
     {
-        var programId = await store.ProgramOfBlockAsync(blockId, http.RequestAborted);
-        if (programId is null || !await Access.AllowedAsync(http, programId, preview ? PlannerAccess.Read : PlannerAccess.Write))
+        if (await BlockAccessAsync(http, store, blockId, preview) is { } denied)
         {
-            return Problems.NotFound("block");
+            return denied;
         }
 
         var (body, problem) = await Input.ReadJsonAsync<ShiftRequest>(http);
@@ -403,38 +407,112 @@ internal static class PlannerEndpoints
             return Problems.BadRequest("'days' is required: a whole number of days to shift by, not 0, at most 3660 either way.");
         }
 
-        ConflictResolution? resolution = null;
-        if (body.OnConflict is { } text)
+        if (!TryResolution(body.OnConflict, out var resolution, out problem))
         {
-            if (!Enum.TryParse<ConflictResolution>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(text, out _))
-            {
-                return Problems.BadRequest($"'onConflict' must be one of {string.Join(", ", Enum.GetNames<ConflictResolution>().Select(n => n.ToLowerInvariant()))}.");
-            }
-
-            resolution = parsed;
+            return problem;
         }
 
+        return await ChangeBlockAsync(http, store, preview, resolution, options => store.ShiftBlockAsync(blockId, days, options, http.RequestAborted));
+    }
+
+    private static async Task<IResult> RescheduleBlock(HttpContext http, PlannerStore store, string blockId, bool preview)
+    {
+        if (await BlockAccessAsync(http, store, blockId, preview) is { } denied)
+        {
+            return denied;
+        }
+
+        var (body, problem) = await Input.ReadJsonAsync<RescheduleRequest>(http);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        if (!Input.TryDate(body.Start, "start", out var start, out problem) || !Input.TryDate(body.End, "end", out var end, out problem)
+            || !Input.TryWindow(start, end, Options(http).MaxWindowDays, out problem))
+        {
+            return problem;
+        }
+
+        var week = new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>();
+        foreach (var (name, sessions) in body.Weekly ?? new Dictionary<string, IReadOnlyList<PlannedSessionRequest>>())
+        {
+            if (!Enum.TryParse<IsoDayOfWeek>(name, ignoreCase: true, out var weekday) || weekday == IsoDayOfWeek.None || int.TryParse(name, out _))
+            {
+                return Problems.BadRequest($"'weekly' has '{name}': the keys are weekdays, monday to sunday.");
+            }
+
+            if (sessions is null || sessions.Any(s => s is null || string.IsNullOrWhiteSpace(s.TemplateId)))
+            {
+                return Problems.BadRequest($"'weekly.{name}' must list sessions, each with a 'templateId'.");
+            }
+
+            week[weekday] = sessions.Select(s => new PlannedSession(s.TemplateId!, s.Slot, s.Notes)).ToList();
+        }
+
+        if (!TryResolution(body.OnConflict, out var resolution, out problem))
+        {
+            return problem;
+        }
+
+        var schedule = new BlockSchedule(start, end, new WeeklyPattern(week));
+        return await ChangeBlockAsync(http, store, preview, resolution, options => store.RescheduleBlockAsync(blockId, schedule, options, http.RequestAborted));
+    }
+
+    private static async Task<IResult?> BlockAccessAsync(HttpContext http, PlannerStore store, string blockId, bool preview)
+    {
+        var programId = await store.ProgramOfBlockAsync(blockId, http.RequestAborted);
+        return programId is null || !await Access.AllowedAsync(http, programId, preview ? PlannerAccess.Read : PlannerAccess.Write)
+            ? Problems.NotFound("block")
+            : null;
+    }
+
+    private static bool TryResolution(string? text, out ConflictResolution? resolution, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out IResult? problem)
+    {
+        resolution = null;
+        problem = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!Enum.TryParse<ConflictResolution>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(text, out _))
+        {
+            problem = Problems.BadRequest($"'onConflict' must be one of {string.Join(", ", Enum.GetNames<ConflictResolution>().Select(n => n.ToLowerInvariant()))}.");
+            return false;
+        }
+
+        resolution = parsed;
+        return true;
+    }
+
+    /// <summary>
+    /// Runs a block change in a transaction of its own. A preview, or a change with logged work in the way
+    /// and no resolution given (409), is rolled back: the same engine and rules as the real change, nothing written.
+    /// </summary>
+    private static async Task<IResult> ChangeBlockAsync(
+        HttpContext http, PlannerStore store, bool preview, ConflictResolution? resolution, Func<RescheduleOptions, Task<RescheduleChangeSet>> change)
+    {
         var options = new RescheduleOptions { DefaultResolution = resolution ?? ConflictResolution.Keep };
-
-        // The preview, and the check for logged work in the way, run the shift in a transaction that is
-        // rolled back: the same engine, the same rules, nothing written.
-        await using (var transaction = await store.Db.Database.BeginTransactionAsync(http.RequestAborted))
+        await using var transaction = await store.Db.Database.BeginTransactionAsync(http.RequestAborted);
+        var changes = await change(options);
+        var response = Contracts.ToResponse(changes);
+        if (preview)
         {
-            var changes = await store.ShiftBlockAsync(blockId, days, options, http.RequestAborted);
-            if (preview || (changes.Conflicts.Count > 0 && resolution is null))
-            {
-                await transaction.RollbackAsync(http.RequestAborted);
-                var response = Contracts.ToResponse(changes);
-                return preview
-                    ? TypedResults.Ok(response)
-                    : Problems.Conflict(
-                        "Logged work is in the way of the shift: repeat it with 'onConflict' (keep, move or delete), after a look at the preview.",
-                        new Dictionary<string, object?> { ["conflicts"] = response.Conflicts });
-            }
-
-            await transaction.CommitAsync(http.RequestAborted);
-            return TypedResults.Ok(Contracts.ToResponse(changes));
+            await transaction.RollbackAsync(http.RequestAborted);
+            return TypedResults.Ok(response);
         }
+
+        if (changes.Conflicts.Count > 0 && resolution is null)
+        {
+            await transaction.RollbackAsync(http.RequestAborted);
+            return Problems.Conflict(
+                "Logged work is in the way: repeat the request with 'onConflict' (keep, move or delete), after a look at the preview.",
+                new Dictionary<string, object?> { ["conflicts"] = response.Conflicts });
+        }
+
+        await transaction.CommitAsync(http.RequestAborted);
+        return TypedResults.Ok(response);
     }
 
     private static async Task<IResult> CopyWeek(HttpContext http, PlannerStore store, string programId)

@@ -98,6 +98,9 @@ internal sealed class PlannerStore(PlannerDbContextAccessor contextAccessor, Pla
     public Task<RescheduleChangeSet> ShiftBlockAsync(string blockId, int days, RescheduleOptions options, CancellationToken ct) =>
         Planning.ShiftBlockAsync(blockId, days, options, ct);
 
+    public Task<RescheduleChangeSet> RescheduleBlockAsync(string blockId, BlockSchedule schedule, RescheduleOptions options, CancellationToken ct) =>
+        Planning.RescheduleBlockAsync(blockId, schedule, options, ct);
+
     public Task<CalendarWindow> CopyWeekAsync(string programId, LocalDate sourceStart, LocalDate targetStart, CancellationToken ct) =>
         Planning.CopyWeekAsync(programId, sourceStart, targetStart, ct);
 

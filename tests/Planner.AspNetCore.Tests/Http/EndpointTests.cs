@@ -335,6 +335,33 @@ public abstract class EndpointTests<THost>(THost host)
     }
 
     [SkippableFact]
+    public async Task A_reschedule_with_a_weekly_pattern_previews_refuses_with_logged_work_then_applies()
+    {
+        var client = Host.Client(Alice);
+        var plan = await Host.SeedAsync(Alice);
+        var reschedule = $"{ApiHost.Prefix}/blocks/{plan.Peak.Id}/reschedule";
+        var body = new
+        {
+            start = "2024-01-15",
+            end = "2024-01-28",
+            weekly = new Dictionary<string, object[]> { ["monday"] = [new { templateId = plan.LongRun.Id, slot = "am" }] },
+        };
+
+        var preview = await ReadAsync(await client.PostAsync(reschedule + "/preview", Body(body)));
+        Assert.True(preview.GetProperty("conflicts").GetArrayLength() > 0); // the completed Sunday sessions
+        Assert.Single((await ReadAsync(await client.GetAsync(DayUrl(plan, new LocalDate(2024, 1, 16))))).GetProperty("sessions").EnumerateArray()); // the preview wrote nothing
+
+        await ProblemAsync(await client.PostAsync(reschedule, Body(body)), HttpStatusCode.Conflict);
+        var bad = await ProblemAsync(await client.PostAsync(reschedule, Body(new { start = "2024-01-15", end = "2024-01-28", weekly = new { funday = Array.Empty<object>() } })), HttpStatusCode.BadRequest);
+        Assert.Contains("weekdays", bad.GetProperty("detail").GetString());
+
+        var applied = await client.PostAsync(reschedule, Body(new { body.start, body.end, body.weekly, onConflict = "keep" }));
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        var monday = await ReadAsync(await client.GetAsync(ProgramUrl(plan, "calendar?from=2024-01-22&to=2024-01-23")));
+        Assert.Equal(plan.LongRun.Id, monday.GetProperty("days")[0].GetProperty("sessions")[0].GetProperty("templateId").GetString());
+    }
+
+    [SkippableFact]
     public async Task A_shift_onto_another_block_is_409_and_writes_nothing()
     {
         var client = Host.Client(Alice);

@@ -22,7 +22,7 @@ public sealed class OpenApiTests(SqliteApiHost host) : IClassFixture<SqliteApiHo
             "/planner/goals/{goalId}/blocks", "/planner/goals/{goalId}/programs", "/planner/days/{dayId}",
             "/planner/days/{dayId}/sessions", "/planner/days/{dayId}/sessions/order", "/planner/sessions/{sessionId}",
             "/planner/sessions/{sessionId}/move", "/planner/sessions/{sessionId}/completion", "/planner/blocks/{blockId}/shift",
-            "/planner/blocks/{blockId}/shift/preview", "/planner/programs/{programId}/weeks/copy", "/planner/programs/{programId}/start",
+            "/planner/blocks/{blockId}/shift/preview", "/planner/blocks/{blockId}/reschedule", "/planner/blocks/{blockId}/reschedule/preview", "/planner/programs/{programId}/weeks/copy", "/planner/programs/{programId}/start",
             "/planner/programs/{programId}/feeds", "/planner/programs/{programId}/feeds/{feedId}", "/planner/feeds/{token}.ics",
         })
         {
