@@ -120,10 +120,11 @@ public abstract class DualWriteTests<TDatabase>(TDatabase database)
             await Planning(context).CompleteSessionAsync(monday.Id, new SessionCompletion { Rpe = 5 }, Expect.Any);
         }
 
-        // Base moves a week later; the work done on 1 and 7 January stays on its dates, before the block.
+        // Base moves two weeks earlier (a week later would overlap Peak, which every write refuses); the work
+        // done on 1 and 7 January stays on its dates, after the block.
         await using (var context = database.CreateContext())
         {
-            await Planning(context).ShiftBlockAsync(baseBlock.Id, 7);
+            await Planning(context).ShiftBlockAsync(baseBlock.Id, -14);
         }
 
         var program = await ReadProgramAsync(programId);
@@ -147,7 +148,7 @@ public abstract class DualWriteTests<TDatabase>(TDatabase database)
         // And the program can still be edited with dual writes on.
         await using (var context = database.CreateContext())
         {
-            var day = program.Blocks.Single(b => b.Id == baseBlock.Id).Days.Single(d => d.Date == new LocalDate(2024, 1, 10));
+            var day = program.Blocks.Single(b => b.Id == baseBlock.Id).Days.Single(d => d.Date == new LocalDate(2023, 12, 27));
             await Planning(context).UpdateDayAsync(day.Id, new DayEdit { Name = "Hills", Notes = null, Readiness = null }, Expect.Any);
         }
 
