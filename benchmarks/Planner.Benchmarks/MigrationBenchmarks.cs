@@ -32,11 +32,17 @@ public class MigrationBenchmarks
     private MigrationDatabase _database = null!;
     private List<ProgramConversion> _converted = null!;
 
-    [Params("sqlite", "postgres")]
+    [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
 
-    [Params(1000, 10000)]
+    [ParamsSource(nameof(Sizes))]
     public int Programs { get; set; }
+
+    /// <summary>Both databases, or those PLANNER_BENCH_PROVIDERS names (<c>postgres</c>, say, to run one).</summary>
+    public static IEnumerable<string> Providers => MigrationCorpus.Setting("PLANNER_BENCH_PROVIDERS", "sqlite,postgres");
+
+    /// <summary>1,000 and 10,000 programs, or the sizes PLANNER_BENCH_PROGRAMS lists (<c>10000</c>, say).</summary>
+    public static IEnumerable<int> Sizes => MigrationCorpus.Setting("PLANNER_BENCH_PROGRAMS", "1000,10000").Select(s => int.Parse(s, CultureInfo.InvariantCulture));
 
     [Params(500)]
     public int BatchSize { get; set; }
@@ -152,7 +158,8 @@ public class MigrationBenchmarks
 
     private async Task<long> PostgresCopyAsync()
     {
-        await using var connection = (NpgsqlConnection)_database.Open();
+        // No command timeout: completing a COPY of 6 M rows waits on the server for longer than the default 30 s.
+        await using var connection = (NpgsqlConnection)_database.Open(commandTimeout: 0);
         await using var transaction = await connection.BeginTransactionAsync();
         long rows = 0;
         await using (var blocks = await connection.BeginBinaryImportAsync("COPY program_blocks (id, color, end_date, legacy_id, name, position, program_id, start_date) FROM STDIN (FORMAT BINARY)"))
@@ -258,11 +265,15 @@ public class MigrationMemoryBenchmarks
     private MigrationDatabase _database = null!;
     private long _peakBefore;
 
-    [Params("sqlite", "postgres")]
+    [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
 
-    [Params(1000, 10000)]
+    [ParamsSource(nameof(Sizes))]
     public int Programs { get; set; }
+
+    public static IEnumerable<string> Providers => MigrationBenchmarks.Providers;
+
+    public static IEnumerable<int> Sizes => MigrationBenchmarks.Sizes;
 
     [GlobalSetup]
     public async Task SetupAsync()
