@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -19,8 +18,8 @@ namespace Planner.Benchmarks;
 /// programs of every shape, and one 50 MB program. The extra columns turn the mean time into
 /// programs/s, input MB/s and rows/s (blocks, days, sessions and goal links produced), and the
 /// allocation into bytes per row. Two lines say where Convert's time goes: Diagnose (the reading and
-/// checking alone) and the ids alone (a version-5 UUID, so a SHA-1, per day and session: the id
-/// contract sets that floor, whatever the rest costs).
+/// checking alone) and the ids alone (one SHA-256 per block, then a few bit operations and a
+/// 36-character string per day and session: the id contract sets that floor, whatever the rest costs).
 /// </summary>
 /// <remarks>dotnet run -c Release --project benchmarks/Planner.Benchmarks -- --filter '*ConversionBenchmarks*'</remarks>
 [MemoryDiagnoser]
@@ -83,56 +82,25 @@ public class ConversionBenchmarks
     }
 
     /// <summary>
-    /// Only the day and session ids Convert makes (a SHA-1 each, as the id contract requires), from
-    /// inputs gathered in the setup, without reading or entities: a floor under any conversion that
+    /// Only the day and session ids Convert makes (each from its block's prefix, taken once per block),
+    /// from inputs gathered in the setup, without reading or entities: a floor under any conversion that
     /// keeps the ids.
     /// </summary>
     [Benchmark(Description = "day and session ids only (floor)")]
     public long IdsOnly()
     {
         long length = 0;
-        var dates = new List<LocalDate>();
-        var dayIdsOfSessions = new List<string>();
-        var positions = new List<int>();
-        var ids = new string[1024];
         foreach (var block in _blocks)
         {
-            // As the converter does: a block's day ids together, then its session ids together.
-            dates.Clear();
-            dayIdsOfSessions.Clear();
-            positions.Clear();
-            foreach (var (date, _) in block.Days)
+            var prefix = DeterministicIds.BlockIdBits.Of(block.BlockId);
+            foreach (var (date, sessions) in block.Days)
             {
-                dates.Add(date);
-            }
-
-            if (ids.Length < dates.Count)
-            {
-                ids = new string[dates.Count * 2];
-            }
-
-            var dayIds = ids.AsSpan(0, dates.Count);
-            DeterministicIds.ForDays(block.BlockId, CollectionsMarshal.AsSpan(dates), dayIds);
-            for (var i = 0; i < dayIds.Length; i++)
-            {
-                length += dayIds[i].Length;
-                for (var position = 0; position < block.Days[i].Sessions; position++)
+                var day = prefix.Day(date, 0);
+                length += day.ToString().Length;
+                for (var position = 0; position < sessions; position++)
                 {
-                    dayIdsOfSessions.Add(dayIds[i]);
-                    positions.Add(position);
+                    length += day.Session(position, 0).ToString().Length;
                 }
-            }
-
-            if (ids.Length < positions.Count)
-            {
-                ids = new string[positions.Count * 2];
-            }
-
-            var sessionIds = ids.AsSpan(0, positions.Count);
-            DeterministicIds.ForSessions(CollectionsMarshal.AsSpan(dayIdsOfSessions), CollectionsMarshal.AsSpan(positions), sessionIds);
-            foreach (var id in sessionIds)
-            {
-                length += id.Length;
             }
         }
 

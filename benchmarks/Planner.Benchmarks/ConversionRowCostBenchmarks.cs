@@ -7,7 +7,7 @@ namespace Planner.Benchmarks;
 
 /// <summary>
 /// What does one converted row cost, piece by piece? The converter makes every day and session of a
-/// program: each needs a name-based id (SHA-1) and an entity. Entities made by hand renew their
+/// program: each needs an id (a few bit operations on its block's prefix, one SHA-256 per block) and an entity. Entities made by hand renew their
 /// concurrency stamp on every change (a stamp per value set); materialised rows are written straight
 /// with the initial stamp. Baseline: the random GUID as text that a stamp used to be.
 /// </summary>
@@ -16,10 +16,9 @@ namespace Planner.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
 public class ConversionRowCostBenchmarks
 {
-    private const string BlockId = "0b8a5f44-2a4d-5c31-9f8e-6f1d2c3b4a59";
+    private static readonly string BlockId = DeterministicIds.ForBlock("0b8a5f44-2a4d-5c31-9f8e-6f1d2c3b4a59", "blk-base");
     private static readonly LocalDate Date = new(2024, 1, 7);
-#pragma warning disable CA5350 // the hash of version-5 UUIDs, measured
-    private static readonly byte[] DayName = [.. DeterministicIds.PlannerNamespace.ToByteArray(bigEndian: true), .. System.Text.Encoding.UTF8.GetBytes("day\n" + BlockId + "\n2024-01-07")];
+    private static readonly byte[] BlockName = [.. DeterministicIds.PlannerNamespace.ToByteArray(bigEndian: true), .. System.Text.Encoding.UTF8.GetBytes("block\n0b8a5f44-2a4d-5c31-9f8e-6f1d2c3b4a59\nblk-base")];
 
     [Benchmark(Baseline = true, Description = "a stamp: Guid.NewGuid().ToString(\"N\")")]
     public string Stamp() => Guid.NewGuid().ToString("N");
@@ -27,41 +26,26 @@ public class ConversionRowCostBenchmarks
     [Benchmark(Description = "a stamp: ConcurrencyStamps.New")]
     public string NewStamp() => ConcurrencyStamps.New();
 
-    [Benchmark(Description = "SHA-1 of a 67-byte name (system)")]
-    public byte[] SystemSha1() => System.Security.Cryptography.SHA1.HashData(DayName);
+    [Benchmark(Description = "SHA-256 of a block's name (system): once per block")]
+    public byte[] BlockHash() => System.Security.Cryptography.SHA256.HashData(BlockName);
 
-    [Benchmark(Description = "SHA-1 of a 67-byte name (managed)")]
-    public byte[] ManagedSha1()
-    {
-        var digest = new byte[20];
-        ShortSha1.Hash(DayName, digest);
-        return digest;
-    }
+    [Benchmark(Description = "DeterministicIds.ForBlock")]
+    public string BlockIdOf() => DeterministicIds.ForBlock("0b8a5f44-2a4d-5c31-9f8e-6f1d2c3b4a59", "blk-base");
 
-    [Benchmark(Description = "DeterministicIds.ForDay")]
+    [Benchmark(Description = "DeterministicIds.ForDay (parses the block id)")]
     public string DayId() => DeterministicIds.ForDay(BlockId, Date);
 
-    [Benchmark(Description = "DeterministicIds.ForSession")]
-    public string SessionId() => DeterministicIds.ForSession(BlockId, 1);
+    [Benchmark(Description = "DeterministicIds.ForSession (parses the day id)")]
+    public string SessionId() => DeterministicIds.ForSession(DayIdText, 1);
 
-    private static readonly string[] RunDayIds = [.. Enumerable.Range(0, 64).Select(i => DeterministicIds.ForDay(BlockId, Date.PlusDays(i / 2)))];
-    private static readonly int[] RunPositions = [.. Enumerable.Range(0, 64).Select(i => i % 2)];
-    private static readonly LocalDate[] RunDates = [.. Enumerable.Range(0, 64).Select(i => Date.PlusDays(i))];
-    private readonly string[] _runIds = new string[64];
+    private static readonly DeterministicIds.BlockIdBits Block = DeterministicIds.BlockIdBits.Of(BlockId);
+    private static readonly string DayIdText = DeterministicIds.ForDay(BlockId, Date);
 
-    [Benchmark(Description = "DeterministicIds.ForDays, per id (64 at once)", OperationsPerInvoke = 64)]
-    public string DayIdsTogether()
-    {
-        DeterministicIds.ForDays(BlockId, RunDates, _runIds);
-        return _runIds[63];
-    }
+    [Benchmark(Description = "a day id from the block's prefix (the converter's way)")]
+    public string DayIdFromPrefix() => Block.DayId(Date);
 
-    [Benchmark(Description = "DeterministicIds.ForSessions, per id (64 at once)", OperationsPerInvoke = 64)]
-    public string SessionIdsTogether()
-    {
-        DeterministicIds.ForSessions(RunDayIds, RunPositions, _runIds);
-        return _runIds[63];
-    }
+    [Benchmark(Description = "a session id from its day's bits (the converter's way)")]
+    public string SessionIdFromDay() => Block.Day(Date, 0).Session(1, 0).ToString();
 
     [Benchmark(Description = "new ProgramDay (3 values set)")]
     public ProgramDay Day() => new() { Id = BlockId, BlockId = BlockId, Date = Date };

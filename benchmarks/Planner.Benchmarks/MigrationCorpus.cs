@@ -45,6 +45,10 @@ internal static class MigrationCorpus
         }
     }
 
+    /// <summary>A comma-separated list from an environment variable, or <paramref name="fallback"/>.</summary>
+    public static string[] Setting(string variable, string fallback) =>
+        (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : fallback).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     private static readonly LegacyConverter Converter = new();
 
     /// <summary>The real converter's rows for a corpus row (the corpus has no broken rows).</summary>
@@ -178,9 +182,11 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         return database;
     }
 
-    public DbConnection Open()
+    public DbConnection Open(int? commandTimeout = null)
     {
-        DbConnection connection = Provider == "sqlite" ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        DbConnection connection = Provider == "sqlite"
+            ? new SqliteConnection(ConnectionString)
+            : new NpgsqlConnection(commandTimeout is { } timeout ? new NpgsqlConnectionStringBuilder(ConnectionString) { CommandTimeout = timeout }.ToString() : ConnectionString);
         connection.Open();
         return connection;
     }

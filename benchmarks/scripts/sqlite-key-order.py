@@ -1,5 +1,5 @@
 # Not a benchmark of the library (those are BenchmarkDotNet classes in benchmarks/Planner.Benchmarks):
-# the one-off experiment behind docs/migration.md "Time is not linear": raw SQLite INSERTs of 10,000
+# the one-off experiment behind docs/migration.md "Speed and memory" (why the ids are ordered): raw SQLite INSERTs of 10,000
 # year-long programs (about 6.6 M rows, the shape and indexes of program_days and scheduled_sessions),
 # 100 programs per transaction, with random (UUID v4) keys or ordered ones. Prints the time at every
 # 600,000 rows. Run: python3 benchmarks/scripts/sqlite-key-order.py random|ordered  (writes to the temp folder)

@@ -48,7 +48,8 @@ namespace Planner.Migration.Legacy;
 public sealed class LegacyConverter
 {
     /// <summary>The converter's version, recorded by the migration ledger; raised whenever its output changes.</summary>
-    public static string Version => "1";
+    /// <remarks>1: version-5 (SHA-1) ids for every block, day and session. 2: the ordered version-8 ids of <see cref="DeterministicIds"/>.</remarks>
+    public static string Version => "2";
 
     private readonly LegacyConverterOptions _options;
 
@@ -117,6 +118,11 @@ public sealed class LegacyConverter
         {
             diagnostics.Error(DiagnosticCodes.TooLarge, LegacyJsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"The program's blocks hold {totalDays} days in all; the limit is {_options.MaxProgramDays}."));
         }
+        else if (!diagnostics.HasErrors && BusiestDay(blocks) > DeterministicIds.MaxPosition + 1)
+        {
+            // A session's position is a field of its id: a day can hold no more sessions than it counts.
+            diagnostics.Error(DiagnosticCodes.TooLarge, LegacyJsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"A day of the program lists {BusiestDay(blocks)} sessions; the limit is {DeterministicIds.MaxPosition + 1} a day."));
+        }
         else if (!diagnostics.HasErrors && SessionBound(blocks) > _options.MaxProgramSessions)
         {
             // The cheap bound says it might be too many: count exactly, walking the dates without making anything.
@@ -145,30 +151,47 @@ public sealed class LegacyConverter
         long bound = 0;
         foreach (var block in blocks)
         {
-            var busiest = 0;
-            var weeks = block.Pattern switch
-            {
-                WeeklyPattern week => [week],
-                RotatingWeeksPattern rotation => rotation.Weeks,
-                _ => (IReadOnlyList<WeeklyPattern>)[],
-            };
-            foreach (var week in weeks)
-            {
-                for (var weekday = IsoDayOfWeek.Monday; weekday <= IsoDayOfWeek.Sunday; weekday++)
-                {
-                    busiest = Math.Max(busiest, week[weekday].Count);
-                }
-            }
-
-            foreach (var dayOverride in block.Overrides)
-            {
-                busiest = Math.Max(busiest, dayOverride.Sessions.Count);
-            }
-
-            bound += ((long)Period.DaysBetween(block.Start, block.End) + 1) * busiest;
+            bound += ((long)Period.DaysBetween(block.Start, block.End) + 1) * Busiest(block);
         }
 
         return bound;
+    }
+
+    /// <summary>The most sessions any day of the program's patterns and overrides lists.</summary>
+    private static int BusiestDay(List<LegacyBlock> blocks)
+    {
+        var busiest = 0;
+        foreach (var block in blocks)
+        {
+            busiest = Math.Max(busiest, Busiest(block));
+        }
+
+        return busiest;
+    }
+
+    private static int Busiest(LegacyBlock block)
+    {
+        var busiest = 0;
+        var weeks = block.Pattern switch
+        {
+            WeeklyPattern week => [week],
+            RotatingWeeksPattern rotation => rotation.Weeks,
+            _ => (IReadOnlyList<WeeklyPattern>)[],
+        };
+        foreach (var week in weeks)
+        {
+            for (var weekday = IsoDayOfWeek.Monday; weekday <= IsoDayOfWeek.Sunday; weekday++)
+            {
+                busiest = Math.Max(busiest, week[weekday].Count);
+            }
+        }
+
+        foreach (var dayOverride in block.Overrides)
+        {
+            busiest = Math.Max(busiest, dayOverride.Sessions.Count);
+        }
+
+        return busiest;
     }
 
     private ProgramConversion Materialize(string programId, IReadOnlyList<string> programGoalIds, List<LegacyBlock> blocks, int totalDays, IReadOnlyList<LegacyDiagnostic> diagnostics)

@@ -26,13 +26,42 @@ internal static class DatabaseProblems
             return false;
         }
 
-        if (error.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException")
+        if (SqliteCode(error) is { } code)
         {
-            // Its ErrorCode is SQLite's result code (the extended code's low byte is the primary one).
-            return SqliteCodes.Contains(error.ErrorCode & 0xFF);
+            return SqliteCodes.Contains(code & 0xFF);
         }
 
         return error.SqlState is { Length: 5 } state
             && (PostgresClasses.Contains(state[..2], StringComparer.Ordinal) || PostgresStates.Contains(state, StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> is a unique key's refusal (SQLite's <c>UNIQUE constraint failed</c>,
+    /// PostgreSQL's 23505): a row's id, or its (block, date) or (day, position), is already taken.
+    /// </summary>
+    public static bool DuplicateKey(Exception exception)
+    {
+        var error = exception as DbException ?? exception.InnerException as DbException;
+        if (error is null)
+        {
+            return false;
+        }
+
+        if (SqliteCode(error) is { } code)
+        {
+            return (code & 0xFF) == 19 && error.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal);
+        }
+
+        return error.SqlState == "23505";
+    }
+
+    /// <summary>
+    /// SQLite's result code of a <c>SqliteException</c> (its <c>SqliteErrorCode</c>; this library does not
+    /// reference Microsoft.Data.Sqlite), or null for another exception. Not its <c>ErrorCode</c>:
+    /// that is the HRESULT E_FAIL (0x80004005) for every SQLite error, whose low byte, 5, reads as SQLITE_BUSY.
+    /// </summary>
+    private static int? SqliteCode(DbException error) =>
+        error.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException"
+            ? error.GetType().GetProperty("SqliteErrorCode")?.GetValue(error) as int?
+            : null;
 }

@@ -507,8 +507,11 @@ public sealed class LegacyMigrator<TContext>
             catch (Exception e) when (IsRefusal(e))
             {
                 var work = works[0];
-                Fail(work, new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.DatabaseError, "$",
-                    $"The database refused the program's rows: {e.Message}"));
+                Fail(work, DatabaseProblems.DuplicateKey(e)
+                    ? new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.IdCollision, "$",
+                        $"A row id of the program (or its block and date, its day and position) is already taken by another row, so a unique key refused the program's rows and nothing of it was written. With the planner's ids this is a collision of two blocks' id prefixes, which docs/migration.md puts at odds of about 1 in 370,000 among 10 million blocks: please report it with this message. {e.Message}")
+                    : new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.DatabaseError, "$",
+                        $"The database refused the program's rows: {e.Message}"));
                 return [];
             }
         }

@@ -25,6 +25,14 @@ public static class MigrationCodes
     public const string DatabaseError = "database-error";
 
     /// <summary>
+    /// A unique key of the new tables refused the program's rows: one of their ids (or a block's date, a
+    /// day's position) is already taken by another program's row. With the planner's ids that is a
+    /// collision of two blocks' 64-bit id prefixes (docs/migration.md gives the odds); the program is not
+    /// written, the others go on.
+    /// </summary>
+    public const string IdCollision = "id-collision";
+
+    /// <summary>
     /// A warning: the program already has rows in the new tables that the migration did not write (made by
     /// the planning API or the host), so it is left as it is: no row deleted or added, no ledger row.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Planner.Model.Scheduling;
@@ -39,7 +38,7 @@ public static class ScheduleExpansion
     /// <param name="blockId">The block's id.</param>
     /// <param name="schedule">The block's schedule.</param>
     /// <param name="maxDays">The longest span allowed, in days.</param>
-    /// <returns>The days, in date order, each with its sessions; made lazily, a run of days at a time (a run ends once it holds 64 sessions, so that their ids are hashed together).</returns>
+    /// <returns>The days, in date order, each with its sessions; made lazily, one day at a time.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="blockId"/> or <paramref name="schedule"/> is null.</exception>
     /// <exception cref="SpanTooLongException">The block spans more than <paramref name="maxDays"/> days; thrown here, before anything is produced.</exception>
     public static IEnumerable<ProgramDay> Materialize(string blockId, BlockSchedule schedule, int maxDays = DefaultMaxDays)
@@ -50,23 +49,19 @@ public static class ScheduleExpansion
 
         static IEnumerable<ProgramDay> Iterate(string blockId, PlannedDays days)
         {
-            // Days are made in runs so that the ids of their rows are hashed together, eight at a time
-            // (DeterministicIds.ForDays/ForSessions); a day is yielded once its sessions are all there.
-            var run = new DayRun(blockId, days.Count);
+            // The block's prefix is taken once; each day's and session's id is then a few bit operations (DeterministicIds).
+            var block = DeterministicIds.BlockIdBits.Of(blockId);
             foreach (var planned in days)
             {
-                run.Add(planned);
-                if (run.SessionCount >= DayRun.SessionsPerRun)
+                var dayBits = block.Day(planned.Date, 0);
+                var day = ProgramDay.Materialized(dayBits.ToString(), blockId, planned.Date, planned.Name, planned.Notes, planned.Readiness, planned.Sessions.Count);
+                var position = 0;
+                foreach (var session in planned.Sessions)
                 {
-                    foreach (var day in run.Finish())
-                    {
-                        yield return day;
-                    }
+                    day.Sessions.Add(ToEntity(dayBits.Session(position, 0).ToString(), day.Id, position, session));
+                    position++;
                 }
-            }
 
-            foreach (var day in run.Finish())
-            {
                 yield return day;
             }
         }
@@ -74,98 +69,6 @@ public static class ScheduleExpansion
 
     internal static ScheduledSession ToEntity(string id, string dayId, int position, PlannedSession session) =>
         ScheduledSession.Materialized(id, dayId, session.TemplateId, position, session.Slot, session.Notes, session.IsCompleted, session.CompletionData);
-}
-
-/// <summary>
-/// A run of materialised days whose sessions wait for their ids: collected, then given their ids all
-/// at once by <see cref="DeterministicIds.ForSessions"/>. Reused run after run.
-/// </summary>
-internal sealed class DayRun
-{
-    /// <summary>How many sessions a run collects before it is finished: enough to fill the hash's lanes many times over.</summary>
-    public const int SessionsPerRun = 64;
-
-    private readonly string _blockId;
-    private readonly List<PlannedDay> _planned;
-    private readonly List<LocalDate> _dates;
-    private readonly List<string> _sessionDayIds;
-    private readonly List<int> _positions;
-    private string[] _ids = [];
-
-    /// <summary>Prepares the runs of a block of <paramref name="dayCount"/> days.</summary>
-    public DayRun(string blockId, int dayCount)
-    {
-        _blockId = blockId;
-
-        // Sized for a run of a short block without growing, and no larger than a run needs.
-        var capacity = Math.Clamp(dayCount, 1, SessionsPerRun);
-        _planned = new List<PlannedDay>(capacity);
-        _dates = new List<LocalDate>(capacity);
-        _sessionDayIds = new List<string>(capacity);
-        _positions = new List<int>(capacity);
-    }
-
-    /// <summary>The sessions waiting for their ids.</summary>
-    public int SessionCount { get; private set; }
-
-    /// <summary>Queues a day.</summary>
-    public void Add(in PlannedDay planned)
-    {
-        _planned.Add(planned);
-        _dates.Add(planned.Date);
-        SessionCount += planned.Sessions.Count;
-    }
-
-    /// <summary>Makes the queued days and their sessions, ids included, and empties the run.</summary>
-    /// <returns>The days, in the order queued, each with its sessions in position order.</returns>
-    public ProgramDay[] Finish()
-    {
-        var dayCount = _planned.Count;
-        var days = new ProgramDay[dayCount];
-        var ids = Ids(Math.Max(dayCount, SessionCount));
-        DeterministicIds.ForDays(_blockId, CollectionsMarshal.AsSpan(_dates), ids[..dayCount]);
-        for (var i = 0; i < dayCount; i++)
-        {
-            var planned = _planned[i];
-            days[i] = ProgramDay.Materialized(ids[i], _blockId, planned.Date, planned.Name, planned.Notes, planned.Readiness, planned.Sessions.Count);
-            for (var position = 0; position < planned.Sessions.Count; position++)
-            {
-                _sessionDayIds.Add(ids[i]);
-                _positions.Add(position);
-            }
-        }
-
-        var sessionIds = ids[..SessionCount];
-        DeterministicIds.ForSessions(CollectionsMarshal.AsSpan(_sessionDayIds), CollectionsMarshal.AsSpan(_positions), sessionIds);
-        var next = 0;
-        for (var i = 0; i < dayCount; i++)
-        {
-            var day = days[i];
-            var position = 0;
-            foreach (var session in _planned[i].Sessions)
-            {
-                day.Sessions.Add(ScheduleExpansion.ToEntity(sessionIds[next++], day.Id, position++, session));
-            }
-        }
-
-        _planned.Clear();
-        _dates.Clear();
-        _sessionDayIds.Clear();
-        _positions.Clear();
-        SessionCount = 0;
-        return days;
-    }
-
-    /// <summary>A buffer for ids, reused from run to run (the strings themselves are handed over).</summary>
-    private Span<string> Ids(int count)
-    {
-        if (_ids.Length < count)
-        {
-            _ids = new string[Math.Max(count, _ids.Length * 2)];
-        }
-
-        return _ids.AsSpan(0, count);
-    }
 }
 
 /// <summary>The days of an expanded block: a lazy, allocation-free stream (enumerate with <c>foreach</c>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using NodaTime.Text;
 using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
 using Planner.Model;
@@ -268,6 +269,116 @@ public abstract class MigratorTests
         Assert.Equal(91, await db.CountAsync("program_days WHERE notes = 'mine'"));
         await using var context = db.CreateContext();
         Assert.Equal(["tpl-core"], await context.Sessions.Where(s => s.Day!.Block!.ProgramId == "p-00001").Select(s => s.SessionTemplateId).Distinct().ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_database_migrated_with_the_version_5_ids_of_converter_version_1_converges_on_a_rerun()
+    {
+        // What converter version 1 wrote: the same rows under its version-5 (SHA-1) ids, its version in the ledger.
+        await using var db = await SeededAsync(4);
+        await Migrator(db).CreateSchemaAsync();
+        var old = await new LegacyMigrator<PlannerDbContext>(db.CreateContext, Options(100, false, null), null, VersionOneConversion).MigrateAsync();
+        Assert.Equal(4, old.Migrated);
+        await db.ExecuteAsync("UPDATE planner_migration_ledger SET converter_version = '1'");
+        Assert.Equal(0, await db.CountAsync("program_days WHERE id LIKE '______________8%'"));
+
+        // p-00002's rows were edited since: the rerun must not lose the edit.
+        await db.ExecuteAsync("UPDATE program_days SET notes = 'mine' WHERE block_id IN (SELECT id FROM program_blocks WHERE program_id = 'p-00002')");
+        const string EditedRows = "SELECT d.* FROM program_days d JOIN program_blocks b ON b.id = d.block_id WHERE b.program_id = 'p-00002'";
+        var edited = await db.DumpQueriesAsync(EditedRows);
+
+        var report = await Migrator(db).MigrateAsync();
+
+        // Rows unchanged since: replaced by the rows of converter version 2. Edited: rows-changed, nothing touched.
+        Assert.Equal((3, 0, 1), (report.Migrated, report.AlreadyMigrated, report.Failed));
+        Assert.Equal(("p-00002", MigrationCodes.RowsChanged), (report.Failures.Single().ProgramId, report.Failures.Single().Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error).Code));
+        Assert.Equal(edited, await db.DumpQueriesAsync(EditedRows));
+
+        // The others now hold exactly what a database never migrated with version 1 holds.
+        await using var fresh = await SeededAsync(4);
+        await Migrator(fresh).CreateSchemaAsync();
+        await Migrator(fresh).MigrateAsync();
+        string[] others =
+        [
+            "SELECT * FROM program_blocks WHERE program_id <> 'p-00002'",
+            "SELECT d.* FROM program_days d JOIN program_blocks b ON b.id = d.block_id WHERE b.program_id <> 'p-00002'",
+            "SELECT s.* FROM scheduled_sessions s JOIN program_days d ON d.id = s.day_id JOIN program_blocks b ON b.id = d.block_id WHERE b.program_id <> 'p-00002'",
+            "SELECT g.* FROM block_goals g JOIN program_blocks b ON b.id = g.block_id WHERE b.program_id <> 'p-00002'",
+            "SELECT * FROM program_goals",
+            "SELECT program_id, source_hash, converter_version, outcome, rows_hash FROM planner_migration_ledger WHERE program_id <> 'p-00002'",
+        ];
+        Assert.Equal(await fresh.DumpQueriesAsync(others), await db.DumpQueriesAsync(others));
+        Assert.Equal(3, await db.CountAsync("planner_migration_ledger WHERE converter_version = '2'"));
+
+        // And it stays so: a further run writes nothing and fails the edited program again.
+        var again = await Migrator(db).MigrateAsync();
+        Assert.Equal((0, 3, 1), (again.Migrated, again.AlreadyMigrated, again.Failed));
+    }
+
+    [SkippableFact]
+    public async Task An_id_collision_fails_that_program_alone_with_a_diagnostic_naming_it()
+    {
+        // A collision of two blocks' prefixes (odds in docs/migration.md), forced: p-00003 converts to the rows of p-00001's block.
+        await using var db = await SeededAsync(4);
+        await Migrator(db).CreateSchemaAsync();
+        var converter = new LegacyConverter();
+        var migrator = new LegacyMigrator<PlannerDbContext>(db.CreateContext, Options(100, false, null), null, row =>
+            row.Id == "p-00003" ? WithBlockId(converter.Convert(row), DeterministicIds.ForBlock("p-00001", DeterministicIds.PositionKey(0))) : converter.Convert(row));
+
+        var report = await migrator.MigrateAsync();
+
+        Assert.Equal((3, 1), (report.Migrated, report.Failed));
+        var diagnostic = report.Failures.Single(f => f.ProgramId == "p-00003").Diagnostics.Single();
+        Assert.Equal(MigrationCodes.IdCollision, diagnostic.Code);
+        Assert.Contains("already taken", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.CountAsync("program_blocks WHERE program_id = 'p-00003'"));
+    }
+
+    /// <summary>The rows of a program whose one block's id is <paramref name="blockId"/>, its days' and sessions' ids derived from it.</summary>
+    private static ProgramConversion WithBlockId(ProgramConversion conversion, string blockId)
+    {
+        var block = conversion.Blocks.Single();
+        block.Id = blockId;
+        foreach (var day in block.Days)
+        {
+            day.BlockId = blockId;
+            day.Id = DeterministicIds.ForDay(blockId, day.Date);
+            foreach (var session in day.Sessions)
+            {
+                session.DayId = day.Id;
+                session.Id = DeterministicIds.ForSession(day.Id, session.Position);
+            }
+        }
+
+        return conversion;
+    }
+
+    /// <summary>The rows of converter version 1: each id the version-5 UUID of its documented name.</summary>
+    private static ProgramConversion VersionOneConversion(LegacyProgramRow row)
+    {
+        var conversion = new LegacyConverter().Convert(row);
+        string V5(string name) => DeterministicIds.Version5(DeterministicIds.PlannerNamespace, name).ToString("D");
+        foreach (var block in conversion.Blocks)
+        {
+            block.Id = V5("block\n" + row.Id + "\n" + (block.LegacyId ?? DeterministicIds.PositionKey(block.Position)));
+            foreach (var link in block.GoalLinks)
+            {
+                link.BlockId = block.Id;
+            }
+
+            foreach (var day in block.Days)
+            {
+                day.BlockId = block.Id;
+                day.Id = V5("day\n" + block.Id + "\n" + LocalDatePattern.Iso.Format(day.Date));
+                foreach (var session in day.Sessions)
+                {
+                    session.DayId = day.Id;
+                    session.Id = V5("session\n" + day.Id + "\n" + session.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        return conversion;
     }
 
     [SkippableFact]

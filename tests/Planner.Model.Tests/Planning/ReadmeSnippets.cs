@@ -229,7 +229,7 @@ public static class ReadmeSnippets
             }
         }
 
-        // The same rows on every run: ids are RFC 9562 version-5 UUIDs of the block id, the date and the position.
+        // The same rows on every run: ids are ordered RFC 9562 version-8 UUIDs of the block id, the date and the position (docs/migration.md).
         List<ProgramDay> rows = ScheduleExpansion.Materialize(blockId: "blk-peak", schedule).ToList();
         return lines;
     }

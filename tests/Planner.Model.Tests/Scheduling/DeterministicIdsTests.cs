@@ -1,11 +1,9 @@
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using CsCheck;
 using NodaTime;
 using Planner.Model.Scheduling;
-
-// SHA-1 is the hash RFC 9562 version 5 is defined on: the tests compare against the system one.
-#pragma warning disable CA5350
 
 namespace Planner.Model.Tests.Scheduling;
 
@@ -44,6 +42,8 @@ public sealed class DeterministicIdsTests
     public void Ids_depend_on_every_part_of_their_name()
     {
         var date = new LocalDate(2024, 2, 29);
+        var block = DeterministicIds.ForBlock("prog-1", "blk-base");
+        var day = DeterministicIds.ForDay(block, date);
         var ids = new[]
         {
             DeterministicIds.ForDay("blk-1", date),
@@ -54,124 +54,160 @@ public sealed class DeterministicIdsTests
             DeterministicIds.ForSession("day-1", 1),
             DeterministicIds.ForSession("day-1", 0, 1),
             DeterministicIds.ForSession("day-1", 0, 2),
-            DeterministicIds.ForBlock("prog-1", "blk-base"),
+            DeterministicIds.ForSession("day-2", 0),
+            block,
             DeterministicIds.ForBlock("prog-2", "blk-base"),
             DeterministicIds.ForBlock("prog-1", DeterministicIds.PositionKey(0)),
+            day,
+            DeterministicIds.ForDay(block, date, 1),
+            DeterministicIds.ForDay(block, date.PlusDays(1)),
+            DeterministicIds.ForDay(DeterministicIds.ForBlock("prog-2", "blk-base"), date),
+            DeterministicIds.ForSession(day, 0),
+            DeterministicIds.ForSession(day, 1),
+            DeterministicIds.ForSession(day, 0, 1),
+            DeterministicIds.ForSession(DeterministicIds.ForDay(block, date, 1), 0),
         };
 
         Assert.Equal(ids.Length, ids.Distinct().Count());
         Assert.Equal(DeterministicIds.ForDay("blk-1", date), DeterministicIds.ForDay("blk-1", date, 0));
         Assert.Equal(DeterministicIds.ForSession("day-1", 3), DeterministicIds.ForSession("day-1", 3, 0));
-        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", id));
+        Assert.Equal(DeterministicIds.ForSession(day, 3), DeterministicIds.ForSession(day, 3, 0));
+        Assert.All(ids, AssertVersion8);
     }
 
     [Fact]
-    public void The_managed_sha1_equals_the_system_sha1_for_every_length()
+    public void Ids_are_the_same_on_every_machine()
     {
-        // Lengths around the one- and two-block edges (55, 56, 63, 64, 119, 120) and past them.
-        Gen.Byte.Array[0, 200].Sample(message =>
-        {
-            var managed = new byte[20];
-            ShortSha1.Hash(message, managed);
-            Assert.Equal(SHA1.HashData(message), managed);
-        }, iter: 5000);
+        // Pinned values: the contract of converter version 2. A change here changes every stored row's id.
+        var block = DeterministicIds.ForBlock("prog-1", "blk");
+        Assert.Equal("28497673-1af2-896f-8bff-fff89fcdd269", block);
+        Assert.Equal("28497673-1af2-896f-8a18-010800000000", DeterministicIds.ForDay(block, new LocalDate(2024, 1, 1)));
+        Assert.Equal("28497673-1af2-896f-8a18-010800000080", DeterministicIds.ForSession(DeterministicIds.ForDay(block, new LocalDate(2024, 1, 1)), 0));
+        Assert.Equal("28497673-1af2-896f-8a18-010800000100", DeterministicIds.ForSession(DeterministicIds.ForDay(block, new LocalDate(2024, 1, 1)), 1));
+        Assert.Equal("28497673-1af2-896f-8a18-011000000000", DeterministicIds.ForDay(block, new LocalDate(2024, 1, 2)));
+        Assert.Equal("28497673-1af2-896f-8800-000000000000", DeterministicIds.ForDay(block, LocalDate.MinIsoValue));
+        Assert.Equal("28497673-1af2-896f-8b7b-9db000000000", DeterministicIds.ForDay(block, LocalDate.MaxIsoValue));
+        Assert.Equal("415ca618-0e54-8718-a218-010800000000", DeterministicIds.ForDay("blk-1", new LocalDate(2024, 1, 1)));
+        Assert.Equal("83f43446-60af-88aa-a7ff-fff3a8000200", DeterministicIds.ForSession("day-1", 3));
     }
 
     [Fact]
-    public void Hashing_many_two_block_messages_at_once_equals_hashing_each()
+    public void Block_ids_are_the_documented_layout_of_one_sha256()
     {
-        // Any count (partial groups of eight included), any length that takes two blocks.
-        Gen.Byte.Array[ShortSha1.TwoBlockMinBytes, ShortSha1.MaxManagedBytes].Array[0, 30].Sample(messages =>
-        {
-            var slots = new byte[messages.Length * 128];
-            for (var i = 0; i < messages.Length; i++)
-            {
-                messages[i].CopyTo(slots, i * 128);
-                ShortSha1.PadTwoBlocks(slots.AsSpan(i * 128, 128), messages[i].Length);
-            }
-
-            var digests = new byte[messages.Length * 20];
-            ShortSha1.HashTwoBlockMessages(slots, messages.Length, digests);
-            for (var i = 0; i < messages.Length; i++)
-            {
-                Assert.Equal(SHA1.HashData(messages[i]), digests[(i * 20)..((i + 1) * 20)]);
-            }
-        }, iter: 1000);
-    }
-
-    [Fact]
-    public void Hashing_two_block_messages_one_by_one_equals_the_system_sha1()
-    {
-        // The path taken where 256-bit vectors are not hardware-accelerated, which this machine never takes on its own.
-        Gen.Byte.Array[ShortSha1.TwoBlockMinBytes, ShortSha1.MaxManagedBytes].Array[0, 12].Sample(messages =>
-        {
-            var slots = new byte[messages.Length * 128];
-            for (var i = 0; i < messages.Length; i++)
-            {
-                messages[i].CopyTo(slots, i * 128);
-                ShortSha1.PadTwoBlocks(slots.AsSpan(i * 128, 128), messages[i].Length);
-            }
-
-            var digests = new byte[messages.Length * 20];
-            ShortSha1.HashTwoBlockMessagesOneByOne(slots, messages.Length, digests);
-            for (var i = 0; i < messages.Length; i++)
-            {
-                Assert.Equal(SHA1.HashData(messages[i]), digests[(i * 20)..((i + 1) * 20)]);
-            }
-        }, iter: 1000);
-    }
-
-    [Fact]
-    public void Session_ids_made_together_equal_each_made_alone()
-    {
-        // Day ids of every kind: derived ones, short ones (one block), long ones (past the managed hash).
-        var dayIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[0, 200]);
-        Gen.Select(dayIds, Gen.Int[0, 1000]).Array[0, 40].Sample(names =>
-        {
-            var ids = new string[names.Length];
-            DeterministicIds.ForSessions([.. names.Select(n => n.Item1)], [.. names.Select(n => n.Item2)], ids);
-            Assert.Equal(names.Select(n => DeterministicIds.ForSession(n.Item1, n.Item2)), ids);
-        }, iter: 500);
-    }
-
-    [Fact]
-    public void Day_ids_made_together_equal_each_made_alone()
-    {
-        // Block ids of every kind: derived ones, short ones (one block), long ones (past the managed hash);
-        // dates of every year, signs and five digits included.
-        var blockIds = Gen.OneOf(Gen.Guid.Select(g => g.ToString("D")), Gen.String[0, 200]);
-        var dates = Gen.Int[-9997 * 365, 9999 * 365].Select(d => new LocalDate(1, 1, 1).PlusDays(d));
-        Gen.Select(blockIds, dates.Array[0, 40]).Sample((blockId, days) =>
-        {
-            var ids = new string[days.Length];
-            DeterministicIds.ForDays(blockId, days, ids);
-            Assert.Equal(days.Select(d => DeterministicIds.ForDay(blockId, d)), ids);
-        }, iter: 500);
-    }
-
-    [Fact]
-    public void Ids_are_uuid5_of_their_documented_names()
-    {
-        // The oracle: RFC 9562 section 5.5 with the system SHA-1 over the names as the remarks spell them.
+        // The oracle: the remarks' layout, spelt out with a BigInteger over the 128 bits.
         var names = Gen.Char['\0', '\u07ff'].Array[0, 80].Select(c => new string(c));
-        var dates = Gen.Int[-9997 * 365, 9999 * 365].Select(d => new LocalDate(1, 1, 1).PlusDays(d));
-        Gen.Select(names, names, dates, Gen.Int[0, 1000], Gen.Int[0, 3]).Sample((parent, key, date, position, generation) =>
+        Gen.Select(names, names).Sample((programId, key) =>
         {
-            var isoDate = date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var suffix = generation == 0 ? "" : "\n" + generation;
-            Assert.Equal(Oracle("block\n" + parent + "\n" + key), DeterministicIds.ForBlock(parent, key));
-            Assert.Equal(Oracle("day\n" + parent + "\n" + isoDate + suffix), DeterministicIds.ForDay(parent, date, generation));
-            Assert.Equal(Oracle("session\n" + parent + "\n" + position + suffix), DeterministicIds.ForSession(parent, position, generation));
-            Assert.Equal(Oracle(key), DeterministicIds.Version5(DeterministicIds.PlannerNamespace, key).ToString("D"));
-        }, iter: 2000);
+            var hash = SHA256.HashData([.. DeterministicIds.PlannerNamespace.ToByteArray(bigEndian: true), .. Encoding.UTF8.GetBytes("block\n" + programId + "\n" + key)]);
+            var bits = new BigInteger(hash, isUnsigned: true, isBigEndian: true) >> (256 - 99); // 64 prefix bits, 35 more
+            var prefix = bits >> 35;
+            var fields = ((BigInteger)0x7FFFFF << 35) | (bits & ((BigInteger.One << 35) - 1));
+            Assert.Equal(Layout(prefix, fields), DeterministicIds.ForBlock(programId, key));
+        }, iter: 1000);
     }
 
-    private static string Oracle(string name)
+    [Fact]
+    public void Day_and_session_ids_are_the_block_prefix_then_day_number_generation_and_position()
     {
-        var bytes = DeterministicIds.PlannerNamespace.ToByteArray(bigEndian: true).Concat(Encoding.UTF8.GetBytes(name)).ToArray();
-        var uuid = SHA1.HashData(bytes)[..16];
-        uuid[6] = (byte)((uuid[6] & 0x0F) | 0x50);
-        uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80);
-        return new Guid(uuid, bigEndian: true).ToString("D");
+        Gen.Select(Gen.String[0, 40], Gen.String[0, 40], Dates, Gen.Int[0, DeterministicIds.MaxDayGeneration], Gen.Int[0, DeterministicIds.MaxPosition], Gen.Int[0, DeterministicIds.MaxSessionGeneration])
+            .Sample((programId, key, date, dayGeneration, position, sessionGeneration) =>
+            {
+                var block = DeterministicIds.ForBlock(programId, key);
+                var prefix = Bits(block) >> 64 >> 16 << 16 | ((Bits(block) >> 64) & 0xFFF) << 4 | ((Bits(block) >> 58) & 0xF); // the 64 prefix bits, around the version
+                var dayNumber = Period.DaysBetween(LocalDate.MinIsoValue, date);
+                var day = DeterministicIds.ForDay(block, date, dayGeneration);
+                Assert.Equal(Layout(prefix, ((BigInteger)dayNumber << 35) | ((BigInteger)dayGeneration << 27)), day);
+                Assert.Equal(Layout(prefix, ((BigInteger)dayNumber << 35) | ((BigInteger)dayGeneration << 27) | ((BigInteger)(position + 1) << 7) | sessionGeneration),
+                    DeterministicIds.ForSession(day, position, sessionGeneration));
+            }, iter: 1000);
+    }
+
+    [Fact]
+    public void A_blocks_days_sort_by_date_and_each_session_right_after_its_day_by_position()
+    {
+        // Any block id (derived, or a foreign text), any set of dates, any sessions per day: sorting all
+        // the ids (ordinal, as the text of an index sorts them) gives day 1, its sessions by position, day 2, ...
+        var blockIds = Gen.OneOf(Gen.Select(Gen.String[0, 20], Gen.String[0, 20]).Select((p, k) => DeterministicIds.ForBlock(p, k)), Gen.String[0, 60], Gen.Guid.Select(g => g.ToString("D")));
+        Gen.Select(blockIds, Gen.Select(Dates, Gen.Int[0, 12]).Array[1, 40]).Sample((blockId, days) =>
+        {
+            var expected = new List<string>();
+            foreach (var (date, sessions) in days.DistinctBy(d => d.Item1).OrderBy(d => d.Item1))
+            {
+                var day = DeterministicIds.ForDay(blockId, date);
+                expected.Add(day);
+                expected.AddRange(Enumerable.Range(0, sessions).Select(p => DeterministicIds.ForSession(day, p)));
+            }
+
+            var sorted = expected.OrderBy(id => id, StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, sorted);
+            Assert.Equal(expected.Count, expected.Distinct().Count());
+            Assert.All(expected, AssertVersion8);
+
+            // And the block's rows are adjacent: they share the first 64 bits (16 hex digits and the version), the prefix.
+            Assert.Single(expected.Select(id => id[..18]).Distinct());
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Generations_sort_after_generation_0_of_the_same_date_and_position()
+    {
+        var block = DeterministicIds.ForBlock("p", "b");
+        var date = new LocalDate(2024, 5, 1);
+        var ids = new[]
+        {
+            DeterministicIds.ForDay(block, date),
+            DeterministicIds.ForSession(DeterministicIds.ForDay(block, date), 0),
+            DeterministicIds.ForSession(DeterministicIds.ForDay(block, date), 0, 1),
+            DeterministicIds.ForSession(DeterministicIds.ForDay(block, date), 1),
+            DeterministicIds.ForDay(block, date, 1),
+            DeterministicIds.ForSession(DeterministicIds.ForDay(block, date, 1), 0),
+            DeterministicIds.ForDay(block, date.PlusDays(1)),
+        };
+
+        Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Ids_are_deterministic()
+    {
+        Gen.Select(Gen.String[0, 40], Gen.String[0, 40], Dates, Gen.Int[0, 20]).Sample((programId, key, date, position) =>
+        {
+            var block = DeterministicIds.ForBlock(programId, key);
+            Assert.Equal(block, DeterministicIds.ForBlock(new string(programId.AsSpan()), new string(key.AsSpan())));
+            Assert.Equal(DeterministicIds.ForDay(block, date), DeterministicIds.ForDay(new string(block.AsSpan()), date));
+            Assert.Equal(DeterministicIds.ForDay(programId, date), DeterministicIds.ForDay(new string(programId.AsSpan()), date)); // foreign block ids too
+            Assert.Equal(DeterministicIds.ForSession(key, position), DeterministicIds.ForSession(new string(key.AsSpan()), position)); // and foreign day ids
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Fields_out_of_range_are_refused()
+    {
+        var day = DeterministicIds.ForDay(DeterministicIds.ForBlock("p", "b"), new LocalDate(2024, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeterministicIds.ForSession(day, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeterministicIds.ForSession(day, DeterministicIds.MaxPosition + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeterministicIds.ForSession(day, 0, DeterministicIds.MaxSessionGeneration + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeterministicIds.ForDay("b", new LocalDate(2024, 1, 1), DeterministicIds.MaxDayGeneration + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeterministicIds.ForDay("b", new LocalDate(2024, 1, 1), -1));
+        Assert.NotNull(DeterministicIds.ForSession(day, DeterministicIds.MaxPosition, DeterministicIds.MaxSessionGeneration));
+    }
+
+    private static readonly Gen<LocalDate> Dates = Gen.Int[0, Period.DaysBetween(LocalDate.MinIsoValue, LocalDate.MaxIsoValue)]
+        .Select(d => LocalDate.MinIsoValue.PlusDays(d));
+
+    private static void AssertVersion8(string id) =>
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", id);
+
+    private static BigInteger Bits(string id) => new(Guid.Parse(id).ToByteArray(bigEndian: true), isUnsigned: true, isBigEndian: true);
+
+    /// <summary>The 64-bit prefix at bits 0-47, 52-63, 66-69, version 8 and variant 10, then 58 bits of fields.</summary>
+    private static string Layout(BigInteger prefix, BigInteger fields)
+    {
+        var value = ((prefix >> 16) << 80) | ((BigInteger)8 << 76) | (((prefix >> 4) & 0xFFF) << 64)
+            | ((BigInteger)0b10 << 62) | ((prefix & 0xF) << 58) | fields;
+        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+        var padded = new byte[16];
+        bytes.CopyTo(padded, 16 - bytes.Length);
+        return new Guid(padded, bigEndian: true).ToString("D");
     }
 }
