@@ -69,7 +69,7 @@ internal static partial class ErrorFilter
                 $"The dates span more than {e.MaxDays} days.",
                 new Dictionary<string, object?> { ["maxDays"] = e.MaxDays });
         }
-        catch (ArgumentException e) when (e.Message.Contains("would overlap", StringComparison.Ordinal))
+        catch (BlockOverlapException e)
         {
             // The planning API refuses a block whose dates overlap another block of its program.
             return Problems.Conflict(e.Message);

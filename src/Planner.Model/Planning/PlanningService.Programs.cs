@@ -20,7 +20,7 @@ public sealed partial class PlanningService
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The new block.</returns>
     /// <exception cref="PlanNotFoundException">There is no such program.</exception>
-    /// <exception cref="ArgumentException">The block's dates overlap another block of the program.</exception>
+    /// <exception cref="BlockOverlapException">The block's dates overlap another block of the program.</exception>
     /// <exception cref="UnknownReferenceException">The pattern or an override names a session template that does not exist, or a goal id is unknown; nothing is written.</exception>
     /// <exception cref="SpanTooLongException">The block spans more than ten years.</exception>
     public Task<BlockSummary> AddBlockAsync(string programId, string name, BlockSchedule schedule, string? color = null, IReadOnlyList<string>? goalIds = null, CancellationToken cancellationToken = default)

@@ -19,7 +19,7 @@ public sealed partial class PlanningService
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The change set that was applied, conflicts included.</returns>
     /// <exception cref="PlanNotFoundException">There is no such block.</exception>
-    /// <exception cref="ArgumentException">The new dates overlap another block of the program; nothing is written.</exception>
+    /// <exception cref="BlockOverlapException">The new dates overlap another block of the program; nothing is written.</exception>
     /// <exception cref="UnknownReferenceException">The new pattern or an override names a session template that does not exist; nothing is written.</exception>
     /// <exception cref="SpanTooLongException">The new dates span too many days; nothing is written.</exception>
     /// <exception cref="PlanConcurrencyException">A day or session of the block changed meanwhile; nothing is written.</exception>
@@ -78,7 +78,7 @@ public sealed partial class PlanningService
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The change set that was applied.</returns>
     /// <exception cref="PlanNotFoundException">There is no such block.</exception>
-    /// <exception cref="ArgumentException">The shifted dates overlap another block of the program; nothing is written.</exception>
+    /// <exception cref="BlockOverlapException">The shifted dates overlap another block of the program; nothing is written.</exception>
     /// <exception cref="PlanConcurrencyException">A day or session of the block changed meanwhile; nothing is written.</exception>
     public Task<RescheduleChangeSet> ShiftBlockAsync(string blockId, int days, RescheduleOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -149,7 +149,7 @@ public sealed partial class PlanningService
     /// <paramref name="end"/>) must not overlap another block of the program. Blocks that already overlap
     /// (legacy data) are read as they are; a write never makes a new overlap. One query.
     /// </summary>
-    /// <exception cref="ArgumentException">The dates overlap another block; names it, with both date ranges.</exception>
+    /// <exception cref="BlockOverlapException">The dates overlap another block; names it, with both date ranges.</exception>
     private async Task CheckNoOverlapAsync(string programId, string? blockId, LocalDate start, LocalDate end, string paramName, CancellationToken cancellationToken)
     {
         var overlap = await Query<ProgramBlock>()
@@ -160,9 +160,12 @@ public sealed partial class PlanningService
         if (overlap is not null)
         {
             var subject = blockId is null ? "The new block" : $"Block '{blockId}'";
-            throw new ArgumentException(
+            throw new BlockOverlapException(
                 $"{subject} at {FormatIso(start)}..{FormatIso(end)} would overlap block '{overlap.Id}' ('{overlap.Name}', {FormatIso(overlap.StartDate)}..{FormatIso(overlap.EndDate)}) of program '{programId}': the blocks of a program never overlap.",
-                paramName);
+                paramName,
+                programId,
+                blockId,
+                overlap.Id);
         }
     }
 }

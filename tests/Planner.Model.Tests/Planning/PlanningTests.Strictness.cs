@@ -148,10 +148,10 @@ public abstract partial class PlanningTests<TDatabase>
         await using var before = CreateContext();
         var planBefore = (await Service(before).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd.PlusDays(28))).Days.Select(d => (d.Id, d.Date, d.Sessions.Count)).ToList();
 
-        var shift = await Assert.ThrowsAsync<ArgumentException>(() => Service(CreateContext()).ShiftBlockAsync(build.Id, -7));
-        var reschedule = await Assert.ThrowsAsync<ArgumentException>(() => Service(CreateContext()).RescheduleBlockAsync(build.Id, new BlockSchedule(BlockEnd.PlusDays(-2), BlockEnd.PlusDays(20), pattern)));
-        var back = await Assert.ThrowsAsync<ArgumentException>(() => Service(CreateContext()).ShiftBlockAsync(seeded.BlockId, 1));
-        var add = await Assert.ThrowsAsync<ArgumentException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Peak", new BlockSchedule(BlockEnd, BlockEnd.PlusDays(3))));
+        var shift = await Assert.ThrowsAsync<BlockOverlapException>(() => Service(CreateContext()).ShiftBlockAsync(build.Id, -7));
+        var reschedule = await Assert.ThrowsAsync<BlockOverlapException>(() => Service(CreateContext()).RescheduleBlockAsync(build.Id, new BlockSchedule(BlockEnd.PlusDays(-2), BlockEnd.PlusDays(20), pattern)));
+        var back = await Assert.ThrowsAsync<BlockOverlapException>(() => Service(CreateContext()).ShiftBlockAsync(seeded.BlockId, 1));
+        var add = await Assert.ThrowsAsync<BlockOverlapException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Peak", new BlockSchedule(BlockEnd, BlockEnd.PlusDays(3))));
 
         Assert.Equal(("days", "schedule", "days", "schedule"), (shift.ParamName, reschedule.ParamName, back.ParamName, add.ParamName));
         Assert.Contains($"would overlap block '{seeded.BlockId}' ('Base Builder', 2024-01-01..2024-03-31)", shift.Message);
@@ -159,6 +159,10 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Contains($"would overlap block '{seeded.BlockId}'", reschedule.Message);
         Assert.Contains($"would overlap block '{build.Id}' ('Build', 2024-04-01..2024-04-28)", back.Message);
         Assert.Contains($"would overlap block '{seeded.BlockId}'", add.Message);
+        Assert.Equal(
+            [(build.Id, seeded.BlockId), (build.Id, seeded.BlockId), (seeded.BlockId, build.Id), (null, seeded.BlockId)],
+            new[] { shift, reschedule, back, add }.Select(e => (e.BlockId, e.OtherBlockId)));
+        Assert.All(new[] { shift, reschedule, back, add }, e => Assert.Equal(seeded.ProgramId, e.ProgramId));
         await using var after = CreateContext();
         Assert.Equal(planBefore, (await Service(after).CalendarAsync(seeded.ProgramId, BlockStart, BlockEnd.PlusDays(28))).Days.Select(d => (d.Id, d.Date, d.Sessions.Count)));
 
