@@ -252,7 +252,7 @@ public sealed class InMemoryPlanningTests
         Assert.Equal(Dates(first, last).Select(d => PlanOn(d, Pattern)), (await service.CalendarAsync(ProgramId, first, last)).Days.Select(Plan));
         Assert.Equal([BlockId, block.Id], (await service.BlocksByGoalAsync(GoalId)).Select(b => b.Id));
         Assert.Equal((Start, last), await ProgramDatesAsync(ProgramId));
-        await Assert.ThrowsAsync<ArgumentException>(() => service.AddBlockAsync(ProgramId, "Overlap", new BlockSchedule(last, last.PlusDays(3))));
+        await Assert.ThrowsAsync<BlockOverlapException>(() => service.AddBlockAsync(ProgramId, "Overlap", new BlockSchedule(last, last.PlusDays(3))));
     }
 
     [Fact]

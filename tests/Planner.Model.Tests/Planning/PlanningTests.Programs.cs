@@ -38,7 +38,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(end, (await check.Set<TrainingProgram>().SingleAsync(p => p.Id == seeded.ProgramId)).EndDate);
 
         var overlapping = new BlockSchedule(new LocalDate(2024, 3, 25), new LocalDate(2024, 4, 5));
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Clash", overlapping));
+        var error = await Assert.ThrowsAsync<BlockOverlapException>(() => Service(CreateContext()).AddBlockAsync(seeded.ProgramId, "Clash", overlapping));
         Assert.Contains("Base Builder", error.Message);
 
     }
