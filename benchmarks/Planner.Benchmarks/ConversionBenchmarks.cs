@@ -7,6 +7,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using NodaTime;
+using Planner.Demo;
 using Planner.Migration.Legacy;
 using Planner.Model.Scheduling;
 

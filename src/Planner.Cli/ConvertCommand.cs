@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Planner.Migration.Legacy;
-using Planner.Migration.Migrating;
 
 namespace Planner.Cli;
 
@@ -350,7 +349,7 @@ internal static class ConvertCommand
         foreach (var diagnostic in rowDiagnostics.Concat(conversion.Diagnostics))
         {
             writer.WriteStartObject();
-            MigrationReport.WriteDiagnostic(writer, diagnostic);
+            ReportJson.WriteDiagnostic(writer, diagnostic);
             writer.WriteEndObject();
         }
 

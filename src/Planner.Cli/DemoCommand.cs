@@ -48,7 +48,7 @@ internal static class DemoCommand
         var options = new DbContextOptionsBuilder<PlannerDbContext>().UseSqlite(connectionString).Options;
         var migrator = new LegacyMigrator<PlannerDbContext>(() => new PlannerDbContext(options), new LegacyMigrationOptions { BatchSize = 50 });
         var (report, _) = await MigrateCommand.RunAsync(migrator, dryRun: false, output, ProgressDisplay.ForConsole(), cancellationToken, listFailures: false);
-        await File.WriteAllTextAsync(reportPath, report.ToJson(), CancellationToken.None);
+        await File.WriteAllTextAsync(reportPath, ReportJson.Write(report), CancellationToken.None);
         var verification = await migrator.VerifyAsync(cancellationToken);
 
         output.WriteLine();

@@ -21,7 +21,7 @@ internal static class MigrateCommand
         var (report, _) = await RunAsync(migrator, options.DryRun, Console.Out, ProgressDisplay.ForConsole(), cancellationToken);
         if (options.Report is not null)
         {
-            await File.WriteAllTextAsync(options.Report, report.ToJson(), CancellationToken.None);
+            await File.WriteAllTextAsync(options.Report, ReportJson.Write(report), CancellationToken.None);
             Console.Out.WriteLine($"report: {Path.GetFullPath(options.Report)}");
         }
 

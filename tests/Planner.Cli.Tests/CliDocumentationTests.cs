@@ -102,7 +102,7 @@ public sealed partial class CliDocumentationTests
         var report = new MigrationReport(dryRun: false, PlannerTables.For(context).WrittenTables.Select(t => t.Name));
         report.AddFailure(new ProgramFailure("p-1", [new LegacyDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, "$", "m")]));
         report.AddWarnings("p-2", [new LegacyDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnknownField, "$.x", "m")]);
-        using var document = JsonDocument.Parse(report.ToJson());
+        using var document = JsonDocument.Parse(ReportJson.Write(report));
         var keys = new List<string>();
         foreach (var property in document.RootElement.EnumerateObject())
         {

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Planner.Migration.Legacy;
 
 namespace Planner.Migration.Migrating;
@@ -126,75 +123,6 @@ public sealed class MigrationReport
 
     internal void AddWarnings(string programId, IEnumerable<LegacyDiagnostic> diagnostics) =>
         _warnings.AddRange(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => new ProgramWarning(programId, d)));
-
-    /// <summary>The report as the JSON of the <c>planner migrate --report</c> contract.</summary>
-    /// <returns>Indented JSON text.</returns>
-    public string ToJson()
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("programs");
-            json.WriteNumber("total", Total);
-            json.WriteNumber("migrated", Migrated);
-            json.WriteNumber("already_migrated", AlreadyMigrated);
-            json.WriteNumber("failed", Failed);
-            json.WriteNumber("left_alone", LeftAlone);
-            json.WriteEndObject();
-            json.WriteBoolean("dry_run", DryRun);
-            json.WriteBoolean("cancelled", Cancelled);
-            json.WriteStartObject("rows");
-            foreach (var (table, count) in _rows)
-            {
-                json.WriteNumber(table, count);
-            }
-
-            json.WriteEndObject();
-            json.WriteStartArray("failures");
-            foreach (var failure in _failures)
-            {
-                json.WriteStartObject();
-                json.WriteString("program_id", failure.ProgramId);
-                json.WriteStartArray("diagnostics");
-                foreach (var diagnostic in failure.Diagnostics)
-                {
-                    json.WriteStartObject();
-                    WriteDiagnostic(json, diagnostic);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("warnings");
-            foreach (var warning in _warnings)
-            {
-                json.WriteStartObject();
-                json.WriteString("program_id", warning.ProgramId);
-                WriteDiagnostic(json, warning.Diagnostic);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    internal static string SeverityName(DiagnosticSeverity severity) => severity == DiagnosticSeverity.Error ? "error" : "warning";
-
-    /// <summary>A diagnostic's four fields, as the report and <c>planner convert</c> both print them.</summary>
-    internal static void WriteDiagnostic(Utf8JsonWriter json, LegacyDiagnostic diagnostic)
-    {
-        json.WriteString("severity", SeverityName(diagnostic.Severity));
-        json.WriteString("code", diagnostic.Code);
-        json.WriteString("path", diagnostic.Path);
-        json.WriteString("message", diagnostic.Message);
-    }
 }
 
 /// <summary>One difference between a migrated program's rows and what its legacy text converts to now.</summary>

@@ -1,3 +1,4 @@
+using Planner.Demo;
 using Planner.Migration.Legacy;
 
 namespace Planner.Migration.Tests.Legacy;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsCheck;
 using NodaTime;
+using Planner.Demo;
 using Planner.Migration.Legacy;
 using Planner.Model;
 using Planner.Model.Scheduling;

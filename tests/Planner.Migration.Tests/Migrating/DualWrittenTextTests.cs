@@ -1,4 +1,5 @@
 using CsCheck;
+using Planner.Demo;
 using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
 using Planner.Model;
