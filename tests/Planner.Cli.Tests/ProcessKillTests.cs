@@ -18,7 +18,8 @@ public abstract class ProcessKillTests
         await using var clean = await NewDatabaseAsync();
         await clean.SeedAsync(Programs);
         var cleanRun = await PlannerRun.ChildAsync(folder, Args(clean));
-        Assert.True(cleanRun.Exit is 0 or 1, cleanRun.Error);
+        // DemoCorpus breaks floor(1500 * 0.05) = 75 programs (ErrorShare 0.05, evenly spread): they fail, so a clean run exits 1.
+        Assert.True(cleanRun.Exit == 1, $"exit {cleanRun.Exit}: {cleanRun.Error}");
 
         await using var killed = await NewDatabaseAsync();
         await killed.SeedAsync(Programs);
