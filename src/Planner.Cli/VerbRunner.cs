@@ -58,7 +58,7 @@ internal static class VerbRunner
         }
         catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            Console.Error.WriteLine($"planner {verb}: database or file problem: {e.Message.ReplaceLineEndings(" ")}");
+            Console.Error.WriteLine($"planner {verb}: database or file problem: {DatabaseErrorText.Describe(e)}");
             return 2;
         }
         finally
