@@ -6,7 +6,6 @@ using NodaTime;
 using Npgsql;
 using Planner.Model;
 using Planner.Model.Planning;
-using Planner.Model.Scheduling;
 
 namespace Planner.Benchmarks;
 
@@ -76,7 +75,7 @@ public class CalendarBenchmarks
 
         _context = new BenchContext(builder.Options);
         _context.Database.EnsureCreated();
-        Seed(_context);
+        CalendarPlan.Seed(_context, _programId, Start);
         _context.ChangeTracker.Clear();
 
         // One open connection for the whole run, shared by EF Core and the raw commands.
@@ -151,38 +150,6 @@ public class CalendarBenchmarks
 
     [Benchmark]
     public Task<CalendarWindow> PlanningApi() => _planner.CalendarAsync(_programId, From, To);
-
-    private void Seed(BenchContext context)
-    {
-        context.Set<SessionTemplate>().AddRange(
-            new SessionTemplate { Id = "easy", Name = "Easy run 45'" },
-            new SessionTemplate { Id = "long", Name = "Long run 2h" },
-            new SessionTemplate { Id = "intervals", Name = "6 x 800 m" });
-        var pattern = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>
-        {
-            [IsoDayOfWeek.Monday] = [new PlannedSession("easy")],
-            [IsoDayOfWeek.Tuesday] = [new PlannedSession("intervals", "am"), new PlannedSession("easy", "pm")],
-            [IsoDayOfWeek.Thursday] = [new PlannedSession("easy", "am", "strides"), new PlannedSession("easy", "pm")],
-            [IsoDayOfWeek.Friday] = [new PlannedSession("easy")],
-            [IsoDayOfWeek.Saturday] = [new PlannedSession("long")],
-        });
-        var program = new TrainingProgram { Id = _programId, Name = "A year", StartDate = Start, EndDate = Start.PlusDays(364) };
-        for (var i = 0; i < 4; i++)
-        {
-            var blockId = DeterministicIds.ForBlock(_programId, DeterministicIds.PositionKey(i));
-            var blockStart = Start.PlusWeeks(13 * i);
-            var block = new ProgramBlock { Id = blockId, ProgramId = _programId, Position = i, Name = $"Block {i + 1}", StartDate = blockStart, EndDate = i == 3 ? Start.PlusDays(364) : blockStart.PlusDays(90) };
-            foreach (var day in ScheduleExpansion.Materialize(blockId, new BlockSchedule(block.StartDate, block.EndDate, pattern)))
-            {
-                block.Days.Add(day);
-            }
-
-            program.Blocks.Add(block);
-        }
-
-        context.Add(program);
-        context.SaveChanges();
-    }
 
     private static void AddParameter(DbCommand command, string name, object value)
     {

@@ -9,14 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Planner.AspNetCore;
-using Planner.Model;
 using Planner.Model.Planning;
-using Planner.Model.Scheduling;
 
 namespace Planner.Benchmarks;
 
 /// <summary>
-/// What does HTTP add to a calendar read? A 7-day window of a one-year program on a SQLite file, read
+/// What does HTTP add to a calendar read? A 7-day window of <see cref="CalendarPlan"/> on a SQLite file, read
 /// through the HTTP API in an in-process TestServer (routing, access check, JSON, ETag) against the same
 /// read through <see cref="PlanningService"/> from a fresh DI scope (so both pay for a new DbContext).
 /// </summary>
@@ -53,7 +51,7 @@ public class HttpCalendarBenchmarks
         {
             var context = scope.ServiceProvider.GetRequiredService<HttpBenchContext>();
             await context.Database.EnsureCreatedAsync();
-            Seed(context);
+            CalendarPlan.Seed(context, ProgramId, Start);
         }
 
         await _app.StartAsync();
@@ -85,32 +83,6 @@ public class HttpCalendarBenchmarks
     {
         using var response = await _client.GetAsync(new Uri(_url, UriKind.Relative));
         return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static void Seed(HttpBenchContext context)
-    {
-        context.Set<SessionTemplate>().AddRange(
-            new SessionTemplate { Id = "easy", Name = "Easy run 45'" },
-            new SessionTemplate { Id = "long", Name = "Long run 2h" },
-            new SessionTemplate { Id = "intervals", Name = "6 x 800 m" });
-        var pattern = new WeeklyPattern(new Dictionary<IsoDayOfWeek, IReadOnlyList<PlannedSession>>
-        {
-            [IsoDayOfWeek.Monday] = [new PlannedSession("easy")],
-            [IsoDayOfWeek.Tuesday] = [new PlannedSession("intervals", "am"), new PlannedSession("easy", "pm")],
-            [IsoDayOfWeek.Thursday] = [new PlannedSession("easy", "am", "strides"), new PlannedSession("easy", "pm")],
-            [IsoDayOfWeek.Saturday] = [new PlannedSession("long")],
-        });
-        var program = new TrainingProgram { Id = ProgramId, Name = "A year", StartDate = Start, EndDate = Start.PlusDays(363) };
-        var blockId = DeterministicIds.ForBlock(ProgramId, DeterministicIds.PositionKey(0));
-        var block = new ProgramBlock { Id = blockId, ProgramId = ProgramId, Name = "Year", StartDate = Start, EndDate = Start.PlusDays(363) };
-        foreach (var day in ScheduleExpansion.Materialize(blockId, new BlockSchedule(block.StartDate, block.EndDate, pattern)))
-        {
-            block.Days.Add(day);
-        }
-
-        program.Blocks.Add(block);
-        context.Add(program);
-        context.SaveChanges();
     }
 
     public sealed class HttpBenchContext(DbContextOptions<HttpBenchContext> options) : DbContext(options)
