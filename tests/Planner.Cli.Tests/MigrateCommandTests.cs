@@ -9,7 +9,7 @@ namespace Planner.Cli.Tests;
 /// <summary><c>planner migrate</c> and <c>verify</c> on a real SQLite file, end to end in this process.</summary>
 public sealed class MigrateCommandTests
 {
-    [SkippableFact]
+    [Fact]
     public async Task Migrate_reports_exits_1_for_failures_reruns_to_nothing_and_verify_catches_a_tampered_row()
     {
         await using var db = await CliDatabase.SqliteAsync();
@@ -68,7 +68,7 @@ public sealed class MigrateCommandTests
         }
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public async Task A_rerun_after_go_live_leaves_the_planning_APIs_programs_alone_and_exits_0(string provider)
@@ -138,7 +138,7 @@ public sealed class MigrateCommandTests
         }
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public async Task A_rerun_after_edits_with_dual_writes_exits_0_and_one_after_a_hand_edit_of_the_text_exits_1(string provider)

@@ -26,7 +26,10 @@ internal static class PlannerRun
         }
     }
 
-    /// <summary>Starts <c>dotnet planner.dll</c> with the given arguments, output redirected.</summary>
+    /// <summary>
+    /// Starts <c>dotnet planner.dll</c> with the given arguments, output redirected; a cancelled test run
+    /// (xunit's <see cref="TestContext.Current"/> token) kills it rather than leave it running.
+    /// </summary>
     public static Process Start(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -42,16 +45,19 @@ internal static class PlannerRun
             start.ArgumentList.Add(arg);
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        TestContext.Current.CancellationToken.Register(() => process.Kill(entireProcessTree: true));
+        return process;
     }
 
     /// <summary>Runs the tool to its end as a child process.</summary>
     public static async Task<(int Exit, string Out, string Error)> ChildAsync(string workingDirectory, params string[] args)
     {
         using var process = Start(workingDirectory, args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var cancellation = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(cancellation);
+        var error = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
         return (process.ExitCode, await output, await error);
     }
 

@@ -10,7 +10,7 @@ public abstract class ProcessKillTests
 
     protected abstract Task<CliDatabase> NewDatabaseAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task A_migration_killed_mid_run_then_run_again_ends_with_the_rows_of_a_clean_run()
     {
         var folder = Path.GetTempPath();
@@ -27,13 +27,13 @@ public abstract class ProcessKillTests
         {
             // The first progress line comes after the first batch committed: the run is in its stride.
             string? line;
-            while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("progress:", StringComparison.Ordinal))
+            while ((line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken)) is not null && !line.StartsWith("progress:", StringComparison.Ordinal))
             {
             }
 
             Assert.NotNull(line);
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
         var ledgerAfterKill = await killed.CountAsync("planner_migration_ledger");
@@ -44,10 +44,10 @@ public abstract class ProcessKillTests
         Assert.Equal(await clean.DumpAsync(), await killed.DumpAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task SIGTERM_ends_the_run_after_the_programs_in_flight_and_a_rerun_completes_it()
     {
-        Skip.If(OperatingSystem.IsWindows(), "SIGTERM is a POSIX signal.");
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a POSIX signal.");
         var folder = Path.GetTempPath();
 
         await using var clean = await NewDatabaseAsync();
@@ -59,16 +59,16 @@ public abstract class ProcessKillTests
         await stopped.SeedAsync(Programs);
         using (var process = PlannerRun.Start(folder, Args(stopped)))
         {
-            var errors = process.StandardError.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
             string? line;
-            while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("progress:", StringComparison.Ordinal))
+            while ((line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken)) is not null && !line.StartsWith("progress:", StringComparison.Ordinal))
             {
             }
 
             Assert.NotNull(line);
             Assert.Equal(0, Kill(process.Id, 15));
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             var stderr = await errors;
             Assert.Equal(1, process.ExitCode);
             Assert.Contains("planner migrate: terminated; stopping after the programs in flight", stderr, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class PostgresProcessKillTests : ProcessKillTests
 {
     protected override Task<CliDatabase> NewDatabaseAsync() => CliDatabase.PostgresAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task A_connection_terminated_by_the_server_mid_run_stops_it_with_the_SQLSTATE_on_one_line()
     {
         await using var db = await NewDatabaseAsync();
@@ -106,9 +106,9 @@ public sealed class PostgresProcessKillTests : ProcessKillTests
         using var process = PlannerRun.Start(
             Path.GetTempPath(),
             "migrate", "--database", db.ConnectionString + ";Application Name=" + application, "--provider", db.Provider, "--batch-size", "5");
-        var errors = process.StandardError.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         string? line;
-        while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("progress:", StringComparison.Ordinal))
+        while ((line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken)) is not null && !line.StartsWith("progress:", StringComparison.Ordinal))
         {
         }
 
@@ -120,8 +120,8 @@ public sealed class PostgresProcessKillTests : ProcessKillTests
             Assert.NotEqual(0L, Convert.ToInt64(await terminate.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         var stderr = await errors;
         Assert.True(process.ExitCode == 2, $"exit {process.ExitCode}: {stderr}");
         Assert.Contains("planner migrate: database or file problem: 57P01: terminating connection due to administrator command", stderr, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public abstract class EndpointTests<THost>(THost host)
 
     protected static string ProgramUrl(SamplePlan plan, string rest) => $"{ApiHost.Prefix}/programs/{plan.Program.Id}/{rest}";
 
-    [SkippableFact]
+    [Fact]
     public async Task Calendar_window_is_200_with_days_sessions_and_etags_then_304_for_its_etag()
     {
         var client = Host.Client(Alice);
@@ -45,7 +45,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Day_read_has_the_etag_a_write_needs_and_304_for_it()
     {
         var client = Host.Client(Alice);
@@ -61,7 +61,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Today_week_and_compliance_use_the_callers_zone()
     {
         var client = Host.Client(Alice);
@@ -81,7 +81,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Equal("2024-01-01", weeks[0].GetProperty("weekStart").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Goals_list_only_the_programs_and_blocks_the_user_may_see()
     {
         var client = Host.Client(Alice);
@@ -96,7 +96,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Equal(0, bobs.GetArrayLength());
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("calendar?from=2024-13-01&to=2024-01-07", "yyyy-MM-dd")]
     [InlineData("calendar?from=yesterday&to=2024-01-07", "yyyy-MM-dd")]
     [InlineData("calendar?to=2024-01-07", "'from' is required")]
@@ -114,7 +114,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Contains(expected, body.GetProperty("detail").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Unknown_forged_and_other_users_ids_are_404_alike()
     {
         var alice = Host.Client(Alice);
@@ -147,7 +147,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Equal(JsonValueKind.Null, after.GetProperty("notes").ValueKind);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_reader_may_read_but_not_write()
     {
         var plan = await Host.SeedAsync(Alice);
@@ -160,7 +160,7 @@ public abstract class EndpointTests<THost>(THost host)
         await ProblemAsync(await coach.SendAsync(Request(HttpMethod.Patch, day, Body(new { notes = "x" }), ifMatch: ETag(read))), HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Day_patch_without_if_match_is_428_stale_is_412_with_the_current_day_fresh_is_200()
     {
         var client = Host.Client(Alice);
@@ -192,7 +192,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Equal("felt strong", cleared.GetProperty("notes").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_session_completed_changes_its_days_etag()
     {
         var client = Host.Client(Alice);
@@ -211,7 +211,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.NotEqual(ETag(day), ETag(dayAgain));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("{\"notes\": ", "not valid JSON")]
     [InlineData("[1,2]", "JSON object")]
     [InlineData("{\"readiness\": 11}", "1 to 10")]
@@ -229,7 +229,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Contains(expected, body.GetProperty("detail").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Oversized_bodies_are_413_and_other_media_types_415()
     {
         var client = Host.Client(Alice);
@@ -245,7 +245,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.SendAsync(Request(HttpMethod.Patch, day, text, ifMatch: etag))).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Sessions_are_added_201_reordered_moved_and_removed_204_each_with_its_etag()
     {
         var client = Host.Client(Alice);
@@ -292,7 +292,7 @@ public abstract class EndpointTests<THost>(THost host)
         await ProblemAsync(await client.GetAsync(sessionUrl), HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_move_to_a_date_no_block_covers_is_400_and_an_unknown_template_404()
     {
         var client = Host.Client(Alice);
@@ -307,7 +307,7 @@ public abstract class EndpointTests<THost>(THost host)
         await ProblemAsync(await client.SendAsync(Request(HttpMethod.Post, day + "/sessions", Body(new { templateId = "tpl-none" }), ifMatch: dayEtag)), HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Shift_preview_writes_nothing_logged_work_in_the_way_is_409_and_a_resolution_applies_it()
     {
         var client = Host.Client(Alice);
@@ -334,7 +334,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Equal(1, after.GetProperty("days").GetArrayLength());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_reschedule_with_a_weekly_pattern_previews_refuses_with_logged_work_then_applies()
     {
         var client = Host.Client(Alice);
@@ -361,7 +361,7 @@ public abstract class EndpointTests<THost>(THost host)
         Assert.Equal(plan.LongRun.Id, monday.GetProperty("days")[0].GetProperty("sessions")[0].GetProperty("templateId").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_shift_onto_another_block_is_409_and_writes_nothing()
     {
         var client = Host.Client(Alice);
@@ -374,7 +374,7 @@ public abstract class EndpointTests<THost>(THost host)
         await ProblemAsync(await client.PostAsync($"{ApiHost.Prefix}/blocks/no-such-block/shift", Body(new { days = 7 })), HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_week_is_copied_and_a_program_started_from_another()
     {
         var client = Host.Client(Alice);

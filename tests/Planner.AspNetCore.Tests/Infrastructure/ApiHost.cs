@@ -48,13 +48,13 @@ public abstract class ApiHost(TestDatabase database) : IAsyncLifetime
 
     public WebApplicationFactory<ApiContext> Factory { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
         Factory = new Server(this);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Factory is not null)
         {

@@ -22,7 +22,10 @@ public static class FeedParser
             throw new InvalidOperationException($"CI=true and the feed parser is missing: {problem}");
         }
 
-        Skip.If(problem is not null, problem);
+        if (problem is not null)
+        {
+            Assert.Skip(problem);
+        }
     }
 
     /// <summary>The events the parser read from <paramref name="ics"/>.</summary>
@@ -65,7 +68,8 @@ public static class FeedParser
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
     }

@@ -117,7 +117,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Every_code_of_the_converter_is_covered_by_a_case()
     {
-        var covered = Cases().Select(c => (string)c[4]).Concat(WarningCases().Select(c => (string)c[3])).ToHashSet();
+        var covered = Cases().Select(c => c.Data.Item5).Concat(WarningCases().Select(c => c.Data.Item4)).ToHashSet();
         var all = typeof(DiagnosticCodes).GetFields().Select(f => (string)f.GetValue(null)!)
             .Except([DiagnosticCodes.UnknownTemplate, DiagnosticCodes.UnknownGoal]); // only a migration into a database knows those
         Assert.Empty(all.Except(covered));

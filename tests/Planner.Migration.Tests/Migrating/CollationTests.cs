@@ -10,7 +10,7 @@ namespace Planner.Migration.Tests.Migrating;
 /// </summary>
 public sealed class PostgresCollationTests
 {
-    [SkippableFact]
+    [Fact]
     public async Task Programs_are_paged_and_rechecked_in_the_databases_own_order_of_ids()
     {
         await using var db = await PostgresLegacyDatabase.CreateAsync("TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en' LOCALE 'C.UTF-8'");

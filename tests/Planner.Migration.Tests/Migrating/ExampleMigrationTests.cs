@@ -15,7 +15,7 @@ public abstract partial class ExampleMigrationTests
 {
     protected abstract Task<LegacyDatabase> NewDatabaseAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task The_examples_migrate_to_exactly_the_converters_rows()
     {
         var expected = LegacyExamples.Expectations();

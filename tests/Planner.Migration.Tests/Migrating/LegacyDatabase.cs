@@ -230,8 +230,7 @@ public sealed class PostgresLegacyDatabase : LegacyDatabase
     /// <param name="options">Extra CREATE DATABASE options (a collation, say).</param>
     public static async Task<PostgresLegacyDatabase> CreateAsync(string options = "")
     {
-        var problem = PostgresServer.Unavailable();
-        Skip.If(problem is not null, problem);
+        PostgresServer.SkipIfUnavailable();
         var database = new PostgresLegacyDatabase();
         await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{database._name}\" {options}");
         await database.CreateLegacyTablesAsync();

@@ -16,7 +16,7 @@ public abstract class MigratorTests
 
     protected abstract Task<LegacyDatabase> NewDatabaseAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task Phase_1_creates_the_new_tables_once_and_leaves_the_legacy_tables_alone()
     {
         await using var db = await SeededAsync(5);
@@ -38,7 +38,7 @@ public abstract class MigratorTests
             "INSERT INTO program_days (id, block_id, date, concurrency_stamp) VALUES ('d', 'no-such-block', '2024-01-01', 'x')"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Phase_1_adds_an_index_that_went_missing()
     {
         await using var db = await SeededAsync(1);
@@ -51,7 +51,7 @@ public abstract class MigratorTests
         Assert.Equal(["ix_scheduled_sessions_session_template_id"], changes.CreatedIndexes);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Every_program_is_written_with_its_days_sessions_and_goal_links()
     {
         await using var db = await SeededAsync(12);
@@ -99,7 +99,7 @@ public abstract class MigratorTests
         Assert.True((await migrator.VerifyAsync()).IsClean);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_rerun_writes_nothing()
     {
         await using var db = await SeededAsync(8);
@@ -114,7 +114,7 @@ public abstract class MigratorTests
         Assert.Equal(before, await db.DumpAsync(AllTables));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(nameof(MigrationFaultPoint.BatchCommitted), 3)]
     [InlineData(nameof(MigrationFaultPoint.BatchCommitted), 7)]
     [InlineData(nameof(MigrationFaultPoint.RowsWritten), 0)]
@@ -145,7 +145,7 @@ public abstract class MigratorTests
         Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_schedule_edited_while_its_program_is_converted_is_migrated_from_the_new_text()
     {
         await using var db = await SeededAsync(6);
@@ -170,7 +170,7 @@ public abstract class MigratorTests
         Assert.True((await migrator.VerifyAsync()).IsClean);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_schedule_that_keeps_changing_is_reported_and_not_written()
     {
         await using var db = await SeededAsync(4);
@@ -189,7 +189,7 @@ public abstract class MigratorTests
         Assert.Equal(0, await db.CountAsync("program_blocks WHERE program_id = 'p-00002'"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_missing_template_or_goal_fails_that_program_only_with_the_path_of_the_id()
     {
         await using var db = await SeededAsync(6);
@@ -214,7 +214,7 @@ public abstract class MigratorTests
         Assert.Equal((1, 4, 1), (rerun.Migrated, rerun.AlreadyMigrated, rerun.Failed));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_unknown_template_written_with_a_lone_surrogate_escape_fails_that_program_only()
     {
         await using var db = await SeededAsync(3);
@@ -228,7 +228,7 @@ public abstract class MigratorTests
         Assert.Equal((DiagnosticCodes.UnknownTemplate, "$.monday"), (error.Code, error.Path));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Verify_lists_a_row_changed_behind_the_migrations_back()
     {
         await using var db = await SeededAsync(3);
@@ -252,7 +252,7 @@ public abstract class MigratorTests
         Assert.All(report.Differences, d => Assert.Equal("p-00002", d.ProgramId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_changed_schedule_is_migrated_again_only_while_its_rows_are_untouched()
     {
         await using var db = await SeededAsync(3);
@@ -271,7 +271,7 @@ public abstract class MigratorTests
         Assert.Equal(["tpl-core"], await context.Sessions.Where(s => s.Day!.Block!.ProgramId == "p-00001").Select(s => s.SessionTemplateId).Distinct().ToListAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_database_migrated_with_the_version_5_ids_of_converter_version_1_converges_on_a_rerun()
     {
         // What converter version 1 wrote: the same rows under its version-5 (SHA-1) ids, its version in the ledger.
@@ -315,7 +315,7 @@ public abstract class MigratorTests
         Assert.Equal((0, 3, 1), (again.Migrated, again.AlreadyMigrated, again.Failed));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_id_collision_fails_that_program_alone_with_a_diagnostic_naming_it()
     {
         // A collision of two blocks' prefixes (odds in docs/migration.md), forced: p-00003 converts to the rows of p-00001's block.
@@ -381,7 +381,7 @@ public abstract class MigratorTests
         return conversion;
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Two_migrators_at_once_end_with_the_rows_of_one_run()
     {
         await using var clean = await SeededAsync(30);
@@ -398,7 +398,7 @@ public abstract class MigratorTests
         Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_dry_run_reports_like_a_real_run_and_writes_nothing()
     {
         await using var db = await SeededAsync(6);
@@ -422,7 +422,7 @@ public abstract class MigratorTests
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Cancellation_ends_after_the_batch_in_flight_and_a_rerun_resumes()
     {
         await using var clean = await SeededAsync(9);
@@ -449,7 +449,7 @@ public abstract class MigratorTests
         Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_host_context_migrates_the_same_rows_as_the_planner_context()
     {
         await using var viaPlanner = await SeededAsync(4);
@@ -482,7 +482,7 @@ public abstract class MigratorTests
         Assert.Equal((0, 4), ((await host.MigrateAsync()).Migrated, (await host.MigrateAsync()).AlreadyMigrated));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_host_context_that_retries_on_failure_migrates_through_its_strategy_and_a_failed_commit_is_retried()
     {
         await using var clean = await SeededAsync(6);
@@ -505,7 +505,7 @@ public abstract class MigratorTests
         Assert.Equal(await clean.DumpAsync(AllTables), await db.DumpAsync(AllTables));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Programs_with_rows_the_migration_did_not_write_are_left_alone(bool dualWrites)
@@ -558,7 +558,7 @@ public abstract class MigratorTests
         Assert.Equal((6, 3), (verification.ProgramsChecked, verification.ProgramsLeftAlone));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Programs_edited_through_the_planning_API_with_dual_writes_are_left_alone_until_their_text_is_edited_by_hand()
     {
         await using var db = await SeededAsync(6);
@@ -633,7 +633,7 @@ public abstract class MigratorTests
         Assert.Equal(["p-00003", "p-00004"], afterConflict.Differences.Select(d => d.ProgramId).Distinct().Order(StringComparer.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Rows_a_host_writes_between_the_first_look_and_the_write_transaction_are_left_alone()
     {
         await using var db = await SeededAsync(6);
@@ -662,7 +662,7 @@ public abstract class MigratorTests
         Assert.True((await migrator.VerifyAsync()).IsClean);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_report_holds_the_counts_rows_failures_and_warnings_of_the_run()
     {
         // The JSON the tool writes from it (the planner migrate --report contract) is the CLI's: Planner.Cli.Tests.
@@ -754,7 +754,7 @@ public sealed class PostgresMigratorTests : MigratorTests
 {
     protected override async Task<LegacyDatabase> NewDatabaseAsync() => await PostgresLegacyDatabase.CreateAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task A_block_a_host_is_inserting_holds_the_batch_until_it_commits_then_its_program_is_left_alone()
     {
         await using var db = await SeededAsync(4);
@@ -786,7 +786,7 @@ public sealed class PostgresMigratorTests : MigratorTests
         Assert.Equal(0, await db.CountAsync("planner_migration_ledger WHERE program_id = 'p-00002'"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_day_edit_a_host_has_not_committed_holds_a_remigration_which_then_sees_it_and_touches_nothing()
     {
         await using var db = await SeededAsync(3);
@@ -821,7 +821,7 @@ public sealed class PostgresMigratorTests : MigratorTests
         Assert.Equal(ledgerBefore, await db.DumpAsync("planner_migration_ledger"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_day_edit_started_while_a_remigration_holds_the_rows_waits_and_then_fails_as_a_concurrency_conflict()
     {
         await using var db = await SeededAsync(3);

@@ -21,7 +21,7 @@ public abstract class RenamedTablesTests
 {
     protected abstract Task<LegacyDatabase> NewDatabaseAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task A_host_that_renames_the_tables_gets_them_created_written_and_verified_under_its_names()
     {
         await using var db = await NewDatabaseAsync();
@@ -62,7 +62,7 @@ public sealed class PostgresRenamedTablesTests : RenamedTablesTests
 {
     protected override async Task<LegacyDatabase> NewDatabaseAsync() => await PostgresLegacyDatabase.CreateAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task Phase_1_creates_the_planners_tables_in_its_schema_and_none_of_the_hosts()
     {
         await using var db = await PostgresLegacyDatabase.CreateAsync();

@@ -12,7 +12,7 @@ public abstract class CascadeTests<TDatabase>(TDatabase database)
 {
     protected TDatabase Database { get; } = database;
 
-    [SkippableFact]
+    [Fact]
     public async Task Deleting_a_loaded_program_removes_its_blocks_days_sessions_and_goal_links()
     {
         var plan = await SavedPlanAsync();
@@ -30,7 +30,7 @@ public abstract class CascadeTests<TDatabase>(TDatabase database)
         await AssertPlanGoneAsync(plan);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Deleting_a_program_whose_rows_are_not_loaded_cascades_in_the_database()
     {
         var plan = await SavedPlanAsync();
@@ -44,7 +44,7 @@ public abstract class CascadeTests<TDatabase>(TDatabase database)
         await AssertPlanGoneAsync(plan);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Deleting_a_program_leaves_other_programs_alone()
     {
         var doomed = await SavedPlanAsync();
@@ -61,7 +61,7 @@ public abstract class CascadeTests<TDatabase>(TDatabase database)
         Assert.Equal(0, await check.CountAsync("program_days", "block_id", doomed.Program.Blocks.Select(b => b.Id).ToArray()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Deleting_a_template_in_use_is_rejected_by_the_database()
     {
         var plan = await SavedPlanAsync();
@@ -77,7 +77,7 @@ public abstract class CascadeTests<TDatabase>(TDatabase database)
         Assert.Equal(plan.Sessions.Count(s => s.SessionTemplateId == plan.EasyRun.Id), await check.CountAsync("scheduled_sessions", "session_template_id", plan.EasyRun.Id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_template_nobody_uses_can_be_deleted()
     {
         Database.SkipIfUnavailable();
@@ -98,7 +98,7 @@ public abstract class CascadeTests<TDatabase>(TDatabase database)
         Assert.Equal(0, await check.CountAsync("session_templates", "id", id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Deleting_a_goal_removes_only_its_links()
     {
         var plan = await SavedPlanAsync();

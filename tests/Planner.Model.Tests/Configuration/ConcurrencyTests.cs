@@ -13,7 +13,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
 {
     protected TDatabase Database { get; } = database;
 
-    [SkippableFact]
+    [Fact]
     public async Task Two_people_editing_two_days_of_one_program_both_succeed()
     {
         var plan = await SavedPlanAsync();
@@ -32,7 +32,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         Assert.Equal(4, (await check.Days.SingleAsync(d => d.Id == plan.Day(SamplePlan.PeakStart).Id)).Readiness);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_second_of_two_edits_of_the_same_day_fails()
     {
         var plan = await SavedPlanAsync();
@@ -52,7 +52,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         Assert.Equal(("Alice's notes", (int?)null), (stored.Notes, stored.Readiness));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_second_of_two_edits_of_the_same_session_fails()
     {
         var plan = await SavedPlanAsync();
@@ -72,7 +72,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         Assert.Equal((true, (string?)null), (stored.IsCompleted, stored.Notes));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Editing_a_session_does_not_conflict_with_editing_its_day()
     {
         var plan = await SavedPlanAsync();
@@ -92,7 +92,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         Assert.Equal(("Rainy", true), (stored.Notes, stored.Sessions.Single().IsCompleted));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Moving_a_session_to_another_day_through_its_navigation_renews_its_stamp()
     {
         var plan = await SavedPlanAsync();
@@ -116,7 +116,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => bob.SaveChangesAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task After_a_conflict_reloading_the_day_lets_the_edit_through()
     {
         var plan = await SavedPlanAsync();
@@ -141,7 +141,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         Assert.Equal("Alice, then Bob", (await check.Days.SingleAsync(d => d.Id == dayId)).Notes);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Loading_a_day_keeps_the_stored_stamp_and_leaves_the_day_unchanged()
     {
         var plan = await SavedPlanAsync();
@@ -156,7 +156,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         Assert.Equal(EntityState.Unchanged, context.Entry(day).State);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Writing_a_value_equal_to_the_stored_one_changes_nothing()
     {
         var plan = await SavedPlanAsync();
@@ -177,7 +177,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         Assert.Equal(stored, await StoredDayStampAsync(dayId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_real_change_stores_a_new_stamp()
     {
         var plan = await SavedPlanAsync();
@@ -198,7 +198,7 @@ public abstract class ConcurrencyTests<TDatabase>(TDatabase database)
         Assert.Equal(32, after.Length);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Ef_core_reads_and_writes_the_stamped_values_through_their_backing_fields()
     {
         Database.SkipIfUnavailable();

@@ -14,7 +14,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
 {
     protected TDatabase Database { get; } = database;
 
-    [SkippableFact]
+    [Fact]
     public async Task A_block_ending_before_it_starts_is_refused()
     {
         var plan = await SavedPlanAsync();
@@ -24,7 +24,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
         await AssertAcceptedAsync(NewBlock(plan, start, start)); // one day long is fine
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(0)]
     [InlineData(11)]
     [InlineData(-3)]
@@ -35,7 +35,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
         await AssertRefusedAsync(ConstraintKind.Check, NewDay(plan.Peak, SamplePlan.PeakEnd.PlusDays(1), readiness));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(1)]
     [InlineData(10)]
     [InlineData(null)]
@@ -46,7 +46,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
         await AssertAcceptedAsync(NewDay(plan.Peak, SamplePlan.PeakEnd.PlusDays(1), readiness));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Readiness_written_with_plain_sql_is_refused_too()
     {
         var plan = await SavedPlanAsync();
@@ -58,7 +58,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
         Assert.Null((await context.Days.SingleAsync(d => d.Id == day.Id)).Readiness);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_second_day_for_the_same_date_of_a_block_is_refused()
     {
         var plan = await SavedPlanAsync();
@@ -69,7 +69,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
         await AssertAcceptedAsync(NewDay(plan.Peak, SamplePlan.BaseStart, null));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_second_session_at_the_same_position_of_a_day_is_refused()
     {
         var plan = await SavedPlanAsync();
@@ -79,7 +79,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
         await AssertAcceptedAsync(NewSession(day.Id, plan.LongRun.Id, position: 1));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_negative_session_position_is_refused()
     {
         var plan = await SavedPlanAsync();
@@ -87,7 +87,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
         await AssertRefusedAsync(ConstraintKind.Check, NewSession(plan.Day(SamplePlan.BaseStart).Id, plan.LongRun.Id, position: -1));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Rows_pointing_at_nothing_are_refused()
     {
         var plan = await SavedPlanAsync();
@@ -103,7 +103,7 @@ public abstract class ConstraintTests<TDatabase>(TDatabase database)
         await AssertRefusedAsync(ConstraintKind.ForeignKey, new BlockGoal { BlockId = Missing, GoalId = plan.Goal.Id });
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_goal_is_linked_to_a_block_at_most_once()
     {
         var plan = await SavedPlanAsync();

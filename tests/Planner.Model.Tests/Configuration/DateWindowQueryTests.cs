@@ -18,7 +18,7 @@ public abstract class DateWindowQueryTests<TDatabase>(TDatabase database)
     /// <summary>The type the database reports for <c>program_days.date</c> under this mapping.</summary>
     protected abstract string DateColumnType { get; }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_programs_days_in_a_window_come_back_in_date_order()
     {
         var plan = await SavedPlanAsync();
@@ -37,7 +37,7 @@ public abstract class DateWindowQueryTests<TDatabase>(TDatabase database)
         Assert.Matches(new Regex(@"ORDER BY\s+[^\n]*\bdate""?\s+DESC", RegexOptions.IgnoreCase), log.Last);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Blocks_overlapping_a_window_are_found_in_sql()
     {
         var plan = await SavedPlanAsync();
@@ -48,7 +48,7 @@ public abstract class DateWindowQueryTests<TDatabase>(TDatabase database)
         Assert.Empty(await OverlappingAsync(plan, SamplePlan.PeakEnd.PlusDays(1), SamplePlan.PeakEnd.PlusDays(30)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_first_and_last_dates_of_a_program_are_computed_in_sql()
     {
         var plan = await SavedPlanAsync();
@@ -65,7 +65,7 @@ public abstract class DateWindowQueryTests<TDatabase>(TDatabase database)
         Assert.Equal((SamplePlan.BaseStart, SamplePlan.PeakEnd), (first, last));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Days_in_an_open_window_are_counted_in_sql()
     {
         var plan = await SavedPlanAsync();
@@ -81,7 +81,7 @@ public abstract class DateWindowQueryTests<TDatabase>(TDatabase database)
         AssertFiltersOn(log.Last, "date");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Blocks_are_found_by_goal_in_sql()
     {
         var plan = await SavedPlanAsync();
@@ -94,7 +94,7 @@ public abstract class DateWindowQueryTests<TDatabase>(TDatabase database)
         Assert.Contains("block_goals", log.Last, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_date_column_has_the_mappings_type()
     {
         Database.SkipIfUnavailable();

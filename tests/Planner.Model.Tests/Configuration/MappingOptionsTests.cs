@@ -12,7 +12,7 @@ public abstract class MappingOptionsTests<TDatabase>(TDatabase database)
 {
     protected TDatabase Database { get; } = database;
 
-    [SkippableFact]
+    [Fact]
     public async Task Renamed_tables_are_created_under_their_new_names()
     {
         var schema = await Database.ReadSchemaAsync();
@@ -22,7 +22,7 @@ public abstract class MappingOptionsTests<TDatabase>(TDatabase database)
             schema.Tables.Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Indexes_checks_and_foreign_keys_follow_the_new_names()
     {
         var schema = await Database.ReadSchemaAsync();
@@ -33,7 +33,7 @@ public abstract class MappingOptionsTests<TDatabase>(TDatabase database)
         Assert.Contains("(day_id) -> plan_days(id) on delete CASCADE", schema["plan_sessions"].ForeignKeys.Select(k => k.ToString()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_plan_round_trips_through_the_renamed_tables_and_their_rules_hold()
     {
         Database.SkipIfUnavailable();
@@ -57,7 +57,7 @@ public abstract class MappingOptionsTests<TDatabase>(TDatabase database)
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void Each_context_type_keeps_its_own_options()
     {
         Database.SkipIfUnavailable();
@@ -74,7 +74,7 @@ public abstract class MappingOptionsTests<TDatabase>(TDatabase database)
 public sealed class SqliteMappingOptionsTests(SqliteRenamedDatabase database)
     : MappingOptionsTests<SqliteRenamedDatabase>(database), IClassFixture<SqliteRenamedDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public void Sqlite_has_no_schemas_so_its_sql_leaves_the_schema_out()
     {
         using var context = Database.CreateContext();
@@ -90,7 +90,7 @@ public sealed class SqliteMappingOptionsTests(SqliteRenamedDatabase database)
 public sealed class PostgresMappingOptionsTests(PostgresRenamedDatabase database)
     : MappingOptionsTests<PostgresRenamedDatabase>(database), IClassFixture<PostgresRenamedDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task The_public_schema_stays_empty()
     {
         Database.SkipIfUnavailable();

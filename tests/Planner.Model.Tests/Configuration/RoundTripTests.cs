@@ -9,7 +9,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
 {
     protected TDatabase Database { get; } = database;
 
-    [SkippableFact]
+    [Fact]
     public async Task A_program_keeps_its_dates_and_legacy_columns()
     {
         var plan = await SavedPlanAsync();
@@ -21,7 +21,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
             (program.Name, program.StartDate, program.EndDate, program.LegacyGoalIds, program.LegacyWeeklySchedule));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_program_without_dates_or_legacy_columns_reads_back_as_nulls()
     {
         Database.SkipIfUnavailable();
@@ -39,7 +39,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Blocks_keep_legacy_id_position_dates_and_colour()
     {
         var plan = await SavedPlanAsync();
@@ -51,7 +51,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
             blocks.Select(b => (b.Id, b.LegacyId, b.Position, b.Name, b.StartDate, b.EndDate, b.Color)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Days_keep_date_name_notes_readiness_and_their_stamp()
     {
         var plan = new SamplePlan();
@@ -67,7 +67,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
             days.Select(d => (d.Id, d.BlockId, d.Date, d.Name, d.Notes, d.Readiness, d.ConcurrencyStamp)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Sessions_keep_position_slot_notes_and_completion_data()
     {
         var plan = new SamplePlan();
@@ -85,7 +85,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         Assert.Equal("141", completion.OtherFields["hr_avg"]!.ToJsonString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Templates_goals_and_both_kinds_of_goal_link_read_back()
     {
         var plan = await SavedPlanAsync();
@@ -103,7 +103,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         Assert.Equal([plan.Base.Id], goal.BlockLinks.Select(l => l.Block!.Id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_whole_graph_loads_through_the_navigations()
     {
         var plan = await SavedPlanAsync();

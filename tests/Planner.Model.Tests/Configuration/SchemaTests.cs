@@ -24,7 +24,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
 
     protected TDatabase Database { get; } = database;
 
-    [SkippableFact]
+    [Fact]
     public async Task The_planner_tables_sit_beside_the_hosts_own()
     {
         var schema = await Database.ReadSchemaAsync();
@@ -34,7 +34,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
             schema.Tables.Select(t => t.Name).Order());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Each_table_has_exactly_the_expected_columns_and_nullability()
     {
         var schema = await Database.ReadSchemaAsync();
@@ -45,7 +45,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Primary_keys_are_the_ids_and_the_link_pairs()
     {
         var schema = await Database.ReadSchemaAsync();
@@ -59,7 +59,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
         Assert.Equal(["block_id", "goal_id"], schema["block_goals"].PrimaryKey);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Indexes_serve_the_date_window_and_goal_queries_and_enforce_uniqueness()
     {
         var schema = await Database.ReadSchemaAsync();
@@ -76,7 +76,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
         Assert.Empty(Indexes(schema, "goals"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Foreign_keys_cascade_down_the_plan_and_protect_templates()
     {
         var schema = await Database.ReadSchemaAsync();
@@ -97,7 +97,7 @@ public abstract class SchemaTests<TDatabase>(TDatabase database)
             ForeignKeys(schema, "block_goals"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Check_constraints_guard_dates_readiness_and_positions()
     {
         var schema = await Database.ReadSchemaAsync();

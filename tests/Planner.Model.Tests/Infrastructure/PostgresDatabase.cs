@@ -43,7 +43,7 @@ public class PostgresDatabase : TestDatabase
         };
 
     /// <inheritdoc />
-    public override async Task InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         _skipReason = PostgresServer.Unavailable();
         if (_skipReason is not null)
@@ -56,7 +56,7 @@ public class PostgresDatabase : TestDatabase
     }
 
     /// <inheritdoc />
-    public override async Task DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (_skipReason is null)
         {
@@ -87,6 +87,15 @@ public static class PostgresServer
         }
 
         return problem;
+    }
+
+    /// <summary>Skips the calling test, saying why, when the server cannot be used; in CI this throws instead.</summary>
+    public static void SkipIfUnavailable()
+    {
+        if (Unavailable() is { } problem)
+        {
+            Assert.Skip(problem);
+        }
     }
 
     /// <summary>Runs one statement on the server's maintenance database.</summary>

@@ -43,16 +43,16 @@ public class SqliteDatabase : TestDatabase
             : null;
 
     /// <inheritdoc />
-    public override Task InitializeAsync() => CreateSchemaAsync();
+    public override async ValueTask InitializeAsync() => await CreateSchemaAsync();
 
     /// <inheritdoc />
-    public override Task DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", _path + "-journal" })
         {
             File.Delete(file);
         }
 
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 }

@@ -45,7 +45,13 @@ public abstract class TestDatabase : IAsyncLifetime
         new((DbContextOptions<HostContext>)Configure(new DbContextOptionsBuilder<HostContext>()).Options);
 
     /// <summary>Skips the calling test when this database is not available here.</summary>
-    public void SkipIfUnavailable() => Skip.If(SkipReason is not null, SkipReason);
+    public void SkipIfUnavailable()
+    {
+        if (SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+    }
 
     /// <summary>Reads the tables of <see cref="Schema"/> back from the database's catalog.</summary>
     public abstract Task<DatabaseSchema> ReadSchemaAsync(DbConnection connection);
@@ -64,10 +70,10 @@ public abstract class TestDatabase : IAsyncLifetime
     public abstract ConstraintKind? Violated(DbUpdateException exception);
 
     /// <inheritdoc />
-    public abstract Task InitializeAsync();
+    public abstract ValueTask InitializeAsync();
 
     /// <inheritdoc />
-    public abstract Task DisposeAsync();
+    public abstract ValueTask DisposeAsync();
 
     /// <summary>Creates a context of the planner type this fixture hands out; variants override it.</summary>
     protected virtual PlannerDbContext NewContext(DbContextOptions<PlannerDbContext> options) => new(options);

@@ -6,7 +6,7 @@ namespace Planner.Model.Tests.Planning;
 
 public abstract partial class PlanningTests<TDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task Edits_of_different_days_from_two_contexts_both_land()
     {
         Database.SkipIfUnavailable();
@@ -28,7 +28,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal("Thu", (await DayRowAsync(seeded, thursday)).Name);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Removing_a_session_completed_since_it_was_read_fails_and_keeps_the_logged_work_and_expect_any_says_remove_it_anyway()
     {
         Database.SkipIfUnavailable();
@@ -66,7 +66,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Empty((await Service(overwrite).RemoveSessionAsync(other2.Id, Expect.Any)).Sessions);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_stale_edit_of_the_same_day_fails_with_what_is_current()
     {
         Database.SkipIfUnavailable();
@@ -85,7 +85,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal("First", (await DayRowAsync(seeded, Wednesday)).Name);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_conflict_found_only_on_saving_is_our_exception_too()
     {
         Database.SkipIfUnavailable();
@@ -107,7 +107,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal("Elsewhere", (await DayRowAsync(seeded, Wednesday)).Name);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Stale_session_and_session_list_edits_fail_with_what_is_current()
     {
         Database.SkipIfUnavailable();
@@ -127,7 +127,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(new[] { "pm", "am" }, staleDay.CurrentDay!.Sessions.Select(s => s.Slot));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_day_removed_since_it_was_read_is_a_conflict_with_nothing_current_and_an_unknown_day_is_not_found()
     {
         Database.SkipIfUnavailable();

@@ -11,7 +11,7 @@ namespace Planner.Model.Tests.Planning;
 /// <summary>Issue 10: <c>services.AddPlanning&lt;TContext&gt;(...)</c>, options validated at start, the clock from the container.</summary>
 public abstract partial class PlanningTests<TDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task AddPlanning_gives_a_scoped_service_over_the_hosts_context_with_its_options_and_clock()
     {
         Database.SkipIfUnavailable();

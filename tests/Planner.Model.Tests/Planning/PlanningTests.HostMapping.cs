@@ -27,7 +27,7 @@ public sealed class RenamedTablesContext(DbContextOptions<RenamedTablesContext> 
 
 public abstract partial class PlanningTests<TDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task A_host_with_renamed_tables_and_text_dates_gets_the_same_reads_and_writes()
     {
         Database.SkipIfUnavailable();

@@ -7,7 +7,7 @@ namespace Planner.Model.Tests.Planning;
 
 public abstract partial class PlanningTests<TDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task A_block_added_from_a_pattern_has_the_expansions_days_and_widens_the_program()
     {
         Database.SkipIfUnavailable();
@@ -43,7 +43,7 @@ public abstract partial class PlanningTests<TDatabase>
 
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Adding_a_block_with_unknown_templates_or_goals_is_refused_naming_them_and_writes_nothing()
     {
         Database.SkipIfUnavailable();
@@ -68,7 +68,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(1, known.Position);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Copying_a_week_replaces_the_targets_plan_but_keeps_its_logged_sessions()
     {
         Database.SkipIfUnavailable();
@@ -111,7 +111,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Empty((await DayRowAsync(seeded, new LocalDate(2024, 3, 28))).Sessions);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Copying_a_week_never_deletes_logged_work_and_copying_again_adds_nothing()
     {
         Database.SkipIfUnavailable();
@@ -164,7 +164,7 @@ public abstract partial class PlanningTests<TDatabase>
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Copying_a_week_keeps_the_name_of_a_target_day_with_words_of_its_own()
     {
         Database.SkipIfUnavailable();
@@ -198,7 +198,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal("Recovery", (await DayRowAsync(seeded, target.PlusDays(4))).Name);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_new_program_from_a_template_shifts_the_plan_with_ids_from_the_new_id_and_no_logged_data()
     {
         Database.SkipIfUnavailable();

@@ -6,7 +6,7 @@ namespace Planner.Model.Tests.Planning;
 
 public abstract partial class PlanningTests<TDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task The_calendar_of_a_window_is_its_days_with_sessions_and_templates_in_order_in_one_command()
     {
         Database.SkipIfUnavailable();
@@ -38,7 +38,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal("Long run 2h", wednesday.Sessions[1].TemplateName);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_window_outside_every_block_has_no_days_and_a_reversed_window_is_refused()
     {
         Database.SkipIfUnavailable();
@@ -54,7 +54,7 @@ public abstract partial class PlanningTests<TDatabase>
         await Assert.ThrowsAsync<ArgumentException>(() => service.CalendarAsync(seeded.ProgramId, new LocalDate(2024, 1, 7), new LocalDate(2024, 1, 6)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Blocks_and_programs_by_goal_are_one_command_each()
     {
         Database.SkipIfUnavailable();
@@ -88,7 +88,7 @@ public abstract partial class PlanningTests<TDatabase>
         await Assert.ThrowsAsync<PlanNotFoundException>(() => service.ProgramsByGoalAsync("goal-nowhere-" + other.GoalId, GoalScope.Program));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Compliance_per_block_and_per_week_matches_the_rows_in_one_grouped_command_each()
     {
         Database.SkipIfUnavailable();
@@ -150,7 +150,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Null(byWeek[^1].Compliance.Ratio);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Weekly_compliance_follows_the_configured_week_start()
     {
         Database.SkipIfUnavailable();

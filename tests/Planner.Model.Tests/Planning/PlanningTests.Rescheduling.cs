@@ -7,7 +7,7 @@ namespace Planner.Model.Tests.Planning;
 
 public abstract partial class PlanningTests<TDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task Rescheduling_onto_unknown_templates_is_refused_naming_them_and_writes_nothing()
     {
         Database.SkipIfUnavailable();
@@ -26,7 +26,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(planBefore.Days.SelectMany(d => d.Sessions).Select(s => (s.Id, s.TemplateId)), planAfter.Days.SelectMany(d => d.Sessions).Select(s => (s.Id, s.TemplateId)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Rescheduling_or_shifting_a_block_past_the_programs_dates_widens_them_and_never_narrows_them()
     {
         Database.SkipIfUnavailable();
@@ -55,11 +55,11 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal((BlockStart.PlusDays(-3), BlockEnd.PlusDays(14)), await ProgramDatesAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_block_shifted_while_another_write_of_the_program_is_open_waits_for_it_and_never_narrows_the_dates()
     {
         Database.SkipIfUnavailable();
-        Skip.If(Database is not Planner.Model.Tests.Infrastructure.PostgresDatabase, "SQLite lets one writer in at a time (BEGIN IMMEDIATE): the two writes cannot interleave there.");
+        Assert.SkipWhen(Database is not Planner.Model.Tests.Infrastructure.PostgresDatabase, "SQLite lets one writer in at a time (BEGIN IMMEDIATE): the two writes cannot interleave there.");
         var seeded = await SeedAsync();
 
         // Another write of the program, open: it has moved the program's end two months later.
@@ -96,7 +96,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(new LocalDate(2024, 5, 30), program.EndDate); // the block's new end (7 April) lies inside it
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Shifting_a_program_moves_its_plan_keeps_logged_work_and_dual_writes()
     {
         Database.SkipIfUnavailable();
@@ -135,7 +135,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(await ExpectedLegacyJsonAsync(seeded.ProgramId), await LegacyColumnAsync(seeded.ProgramId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Rescheduling_moves_the_plan_when_the_hosts_context_does_not_track_queries()
     {
         Database.SkipIfUnavailable();
@@ -170,7 +170,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(14, block.Days.Count(d => d.Sessions.Any(s => s.SessionTemplateId == seeded.EasyTemplateId)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_preview_is_the_change_set_a_reschedule_then_applies_and_writes_nothing()
     {
         Database.SkipIfUnavailable();
@@ -202,7 +202,7 @@ public abstract partial class PlanningTests<TDatabase>
             window.Days.SelectMany(d => d.Sessions.Select(s => (d.Date, s.Id, s.ConcurrencyStamp))).ToList();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Rescheduling_a_block_goes_through_the_engine_and_shifting_a_block_too()
     {
         Database.SkipIfUnavailable();

@@ -11,7 +11,7 @@ public abstract partial class PlanningTests<TDatabase>
     private HostContext CreateRetryingContext(TransientFailures failures) =>
         new(failures.Apply((DbContextOptionsBuilder<HostContext>)Database.Configure(new DbContextOptionsBuilder<HostContext>())).Options);
 
-    [SkippableFact]
+    [Fact]
     public async Task On_a_context_that_retries_a_write_interrupted_at_commit_is_retried_and_lands_once()
     {
         Database.SkipIfUnavailable();
@@ -34,7 +34,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(BlockEnd.PlusDays(7), days.Max());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task On_a_context_that_retries_a_write_whose_commit_went_through_before_the_failure_is_not_applied_again()
     {
         Database.SkipIfUnavailable();
@@ -63,7 +63,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(91, await check.Set<ProgramDay>().CountAsync(d => d.Block!.ProgramId == newId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task On_a_context_that_retries_a_write_after_the_host_tracked_entities_is_not_retried_and_commits_nothing()
     {
         Database.SkipIfUnavailable();
@@ -86,7 +86,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.NotEqual("Renamed by the host", (await check.Set<TrainingProgram>().AsNoTracking().SingleAsync(p => p.Id == seeded.ProgramId)).Name);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task On_a_context_that_retries_a_write_inside_the_hosts_transaction_joins_it()
     {
         Database.SkipIfUnavailable();
@@ -108,13 +108,13 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal("Intervals", (await DayRowAsync(seeded, Wednesday)).Name);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task A_write_inside_the_hosts_TransactionScope_commits_or_rolls_back_with_it(bool complete)
     {
         Database.SkipIfUnavailable();
-        Skip.If(Database is SqliteDatabase, "EF Core's SQLite provider refuses ambient transactions (AmbientTransactionWarning), whoever opens the connection.");
+        Assert.SkipWhen(Database is SqliteDatabase, "EF Core's SQLite provider refuses ambient transactions (AmbientTransactionWarning), whoever opens the connection.");
         var seeded = await SeedAsync();
         using (var scope = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
         {

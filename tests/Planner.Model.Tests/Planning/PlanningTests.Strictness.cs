@@ -9,7 +9,7 @@ namespace Planner.Model.Tests.Planning;
 /// <summary>Issue 10: every path strict (not found, overlaps, span, ids kept on a shift, messages), partial edits.</summary>
 public abstract partial class PlanningTests<TDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task Every_read_of_an_unknown_program_is_not_found_with_one_wording_and_an_empty_window_of_a_real_one_is_empty()
     {
         Database.SkipIfUnavailable();
@@ -40,7 +40,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Empty((await service.CalendarAsync(seeded.ProgramId, BlockEnd.PlusDays(1), BlockEnd.PlusDays(7))).Days);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Copying_a_week_of_an_unknown_program_writes_nothing()
     {
         Database.SkipIfUnavailable();
@@ -53,7 +53,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(DeterministicIds.ForSession(week2.Id, 0), Assert.Single(week2.Sessions).Id);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_calendar_window_takes_at_most_366_dates_and_says_so_with_iso_dates()
     {
         Database.SkipIfUnavailable();
@@ -70,7 +70,7 @@ public abstract partial class PlanningTests<TDatabase>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.CalendarAsync(seeded.ProgramId, new LocalDate(2010, 1, 1), new LocalDate(2025, 12, 31)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_filled_window_lists_every_date_with_gaps_before_between_and_after_blocks_in_one_command()
     {
         Database.SkipIfUnavailable();
@@ -101,7 +101,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(window.Days.Select(d => d.Id), unfilled.Days.Select(d => d.Id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Shifting_a_block_or_a_program_moves_every_planned_session_with_its_day_keeping_its_id()
     {
         Database.SkipIfUnavailable();
@@ -133,7 +133,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(before.ToDictionary(p => p.Key, p => p.Value.PlusDays(-3)), await SessionDatesAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Shifting_or_rescheduling_a_block_onto_another_is_refused_like_adding_one_and_writes_nothing()
     {
         Database.SkipIfUnavailable();
@@ -171,7 +171,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(BlockEnd.PlusDays(8), (await Service(ok).ShiftBlockAsync(build.Id, 7)).Start);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_program_whose_legacy_blocks_overlap_is_read_as_it_is_but_not_started_from()
     {
         Database.SkipIfUnavailable();
@@ -196,7 +196,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.False(await check.Set<TrainingProgram>().AnyAsync(p => p.Id == "copy-" + seeded.ProgramId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_partial_day_edit_writes_the_fields_it_sets_and_leaves_the_others()
     {
         Database.SkipIfUnavailable();
@@ -219,7 +219,7 @@ public abstract partial class PlanningTests<TDatabase>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.UpdateDayAsync(dayId, new DayEdit { Readiness = 11 }, Expect.Any));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_concurrency_check_is_said_explicitly_and_a_missing_one_is_refused()
     {
         Database.SkipIfUnavailable();
@@ -235,7 +235,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Null((await DayRowAsync(seeded, Wednesday)).Name);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Messages_write_dates_as_iso_whatever_the_current_culture()
     {
         Database.SkipIfUnavailable();
@@ -261,7 +261,7 @@ public abstract partial class PlanningTests<TDatabase>
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Read_models_give_the_parsed_completion()
     {
         Database.SkipIfUnavailable();

@@ -6,7 +6,7 @@ namespace Planner.Model.Tests.Planning;
 
 public abstract partial class PlanningTests<TDatabase>
 {
-    [SkippableFact]
+    [Fact]
     public async Task Today_is_the_athletes_date_on_either_side_of_their_midnight()
     {
         Database.SkipIfUnavailable();
@@ -28,7 +28,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(new LocalDate(2024, 1, 2), service.Today(DateTimeZone.Utc));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task This_week_turns_at_the_athletes_week_start_across_a_daylight_saving_change()
     {
         Database.SkipIfUnavailable();

@@ -8,7 +8,7 @@ public abstract partial class PlanningTests<TDatabase>
 {
     private static readonly LocalDate Wednesday = new(2024, 1, 10);
 
-    [SkippableFact]
+    [Fact]
     public async Task Updating_a_day_writes_its_values_renews_its_stamp_and_leaves_other_days_alone()
     {
         Database.SkipIfUnavailable();
@@ -27,7 +27,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal(neighbour.ConcurrencyStamp, (await DayRowAsync(seeded, Wednesday.PlusDays(1))).ConcurrencyStamp);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(0)]
     [InlineData(11)]
     public async Task A_readiness_outside_1_to_10_is_refused_before_anything_is_written(int readiness)
@@ -42,7 +42,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Null((await DayRowAsync(seeded, Wednesday)).Name);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Sessions_are_added_removed_and_reordered_with_positions_kept_dense()
     {
         Database.SkipIfUnavailable();
@@ -74,7 +74,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal((PlanEntity.SessionTemplate, "tpl-missing", "Session template 'tpl-missing' was not found."), (unknown.Entity, unknown.Id, unknown.Message));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_session_moves_to_another_date_creating_the_day_when_the_block_covers_it()
     {
         Database.SkipIfUnavailable();
@@ -116,7 +116,7 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Empty((await DayRowAsync(seeded, friday)).Sessions);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Completing_a_session_keeps_every_field_logged_and_refuses_an_rpe_outside_1_to_10()
     {
         Database.SkipIfUnavailable();

@@ -20,7 +20,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
 
     protected TDatabase Database { get; } = database;
 
-    [SkippableFact]
+    [Fact]
     public async Task Random_reschedules_write_the_planned_rows_and_a_second_run_changes_nothing()
     {
         Database.SkipIfUnavailable();
@@ -54,7 +54,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Sessions_that_swap_places_within_a_day_respect_the_unique_position_index()
     {
         Database.SkipIfUnavailable();
@@ -74,7 +74,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         Assert.Equal(new[] { ids["tpl-z"], ids["tpl-y"], ids["tpl-x"] }, day.Sessions.OrderBy(s => s.Position).Select(s => s.Id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_kept_logged_session_and_new_planned_sessions_share_a_day_without_colliding()
     {
         Database.SkipIfUnavailable();
@@ -96,7 +96,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         Assert.Equal(DeterministicIds.ForSession(dayId, 0, 1), sessions[0].Id);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Shifting_a_block_moves_planned_work_keeps_logged_work_and_shifting_back_restores_it()
     {
         Database.SkipIfUnavailable();
@@ -142,7 +142,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
             WithoutPosition(NodaTime.Text.LocalDatePattern.Iso.Parse(planned[..10]).Value.PlusDays(days).ToString("uuuu-MM-dd", null) + planned[10..]);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Shifting_a_program_moves_every_block_and_the_program_dates_with_logged_work_on_request()
     {
         Database.SkipIfUnavailable();
@@ -179,7 +179,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         StoredBlock.AssertWellFormed(b);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Inside_the_caller_s_transaction_a_rollback_undoes_the_reschedule()
     {
         Database.SkipIfUnavailable();
@@ -198,11 +198,11 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         Assert.Equal(before, StoredBlock.Snapshot(await LoadAsync(blockId)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_row_edited_by_someone_else_meanwhile_fails_the_save_and_nothing_is_written()
     {
         Database.SkipIfUnavailable();
-        Skip.If(Database.Provider == "sqlite", "SQLite lets one writer at a time: nobody can edit a row inside the reschedule's transaction.");
+        Assert.SkipWhen(Database.Provider == "sqlite", "SQLite lets one writer at a time: nobody can edit a row inside the reschedule's transaction.");
         var start = new LocalDate(2024, 1, 1);
         var blockId = await SeedAsync(Scenario(start, start.PlusDays(9), [], new WorkLog([], [], []), new PatternSpec("cycle", [], [[new("tpl-0")], []])));
         var editedId = (await LoadAsync(blockId)).Days.Single(d => d.Date == start.PlusDays(4)).Sessions.Single().Id;
@@ -230,7 +230,7 @@ public abstract class ReschedulingDatabaseTests<TDatabase>(TDatabase database)
         Assert.Equal(("pm", start.PlusDays(4), 0), (edited.Slot, after.Days.Single(d => d.Id == edited.DayId).Date, edited.Position));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_unknown_block_or_program_is_named_in_the_error()
     {
         Database.SkipIfUnavailable();
