@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Planner.Migration.Tests.Migrating;
+using Planner.Testing.Legacy;
 
 namespace Planner.Cli.Tests;
 

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
-using Planner.Migration.Tests;
 using Planner.Model;
+using Planner.Testing;
 
 namespace Planner.Cli.Tests;
 

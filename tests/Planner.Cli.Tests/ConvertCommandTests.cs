@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Planner.Migration.Tests.Legacy;
+using Planner.Testing.Legacy;
 
 namespace Planner.Cli.Tests;
 

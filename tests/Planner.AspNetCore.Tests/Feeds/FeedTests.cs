@@ -1,7 +1,7 @@
 using System.Net;
 using NodaTime;
 using Planner.AspNetCore.Tests.Infrastructure;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing;
 using static Planner.AspNetCore.Tests.Infrastructure.Json;
 
 namespace Planner.AspNetCore.Tests.Feeds;

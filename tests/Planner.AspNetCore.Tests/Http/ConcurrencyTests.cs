@@ -1,6 +1,7 @@
 using System.Net;
 using NodaTime;
 using Planner.AspNetCore.Tests.Infrastructure;
+using Planner.Testing;
 using static Planner.AspNetCore.Tests.Infrastructure.Json;
 
 namespace Planner.AspNetCore.Tests.Http;
@@ -59,7 +60,7 @@ public abstract class ConcurrencyTests<THost>(THost host)
         Assert.Equal(ETag(winners[0].r), day.GetProperty("eTag").GetString());
     }
 
-    private static LocalDate SamplePlanStart => Planner.Model.Tests.Infrastructure.SamplePlan.BaseStart;
+    private static LocalDate SamplePlanStart => SamplePlan.BaseStart;
 }
 
 public sealed class SqliteConcurrencyTests(SqliteApiHost host) : ConcurrencyTests<SqliteApiHost>(host), IClassFixture<SqliteApiHost>;

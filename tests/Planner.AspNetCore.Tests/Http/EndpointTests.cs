@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using NodaTime;
 using Planner.AspNetCore.Tests.Infrastructure;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing;
 using static Planner.AspNetCore.Tests.Infrastructure.Json;
 
 namespace Planner.AspNetCore.Tests.Http;

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.OpenApi;
 using NodaTime;
 using NodaTime.Testing;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing;
+using Planner.Testing.Databases;
 
 namespace Planner.AspNetCore.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using NodaTime.Testing;
 using Planner.Migration.Legacy;
 using Planner.Model;
 using Planner.Model.Planning;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing.Databases;
 
 namespace Planner.Migration.Tests.Legacy;
 

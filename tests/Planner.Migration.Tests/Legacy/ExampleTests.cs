@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Planner.Migration.Legacy;
+using Planner.Testing.Legacy;
 
 namespace Planner.Migration.Tests.Legacy;
 

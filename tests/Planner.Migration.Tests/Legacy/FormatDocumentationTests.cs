@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
+using Planner.Testing;
 
 namespace Planner.Migration.Tests.Legacy;
 

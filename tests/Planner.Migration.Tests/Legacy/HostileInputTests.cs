@@ -1,5 +1,6 @@
 using System.Text;
 using Planner.Migration.Legacy;
+using Planner.Testing;
 using static Planner.Migration.Tests.Legacy.LegacyTestRows;
 
 namespace Planner.Migration.Tests.Legacy;

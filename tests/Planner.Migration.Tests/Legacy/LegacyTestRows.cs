@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Planner.Migration.Legacy;
 
 namespace Planner.Migration.Tests.Legacy;
 
-/// <summary>Rows and folders the legacy tests share.</summary>
+/// <summary>Rows the legacy tests share.</summary>
 internal static class LegacyTestRows
 {
     public const string ProgramId = "prog-1";
@@ -17,23 +16,4 @@ internal static class LegacyTestRows
     /// <summary>A block document with one block, its JSON members given as text.</summary>
     public static string Block(string members) =>
         "{\"blocks\": [{\"name\": \"B\", \"start_date\": \"2024-01-01\", \"end_date\": \"2024-01-28\"" + (members.Length > 0 ? ", " + members : string.Empty) + "}]}";
-
-    /// <summary>Reads a row file the way <c>planner convert</c> does: the two JSON columns as text or as JSON.</summary>
-    public static LegacyProgramRow ReadRowFile(string path)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var root = document.RootElement;
-        return new LegacyProgramRow(
-            root.GetProperty("id").GetString()!,
-            root.GetProperty("name").GetString()!,
-            Text(root, "start_date"),
-            Text(root, "end_date"),
-            Text(root, "goal_ids"),
-            Text(root, "weekly_schedule"));
-
-        static string? Text(JsonElement row, string name) =>
-            !row.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-            : value.ValueKind == JsonValueKind.String ? value.GetString()
-            : value.GetRawText();
-    }
 }

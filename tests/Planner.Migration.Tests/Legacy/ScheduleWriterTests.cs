@@ -5,6 +5,7 @@ using Planner.Demo;
 using Planner.Migration.Legacy;
 using Planner.Model;
 using Planner.Model.Scheduling;
+using Planner.Testing.Legacy;
 
 namespace Planner.Migration.Tests.Legacy;
 

@@ -1,6 +1,7 @@
 using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
 using Planner.Model;
+using Planner.Testing.Legacy;
 
 namespace Planner.Migration.Tests.Migrating;
 

@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Planner.Migration.Migrating;
 using Planner.Model;
+using Planner.Testing.Legacy;
 
 namespace Planner.Migration.Tests.Migrating;
 

@@ -1,9 +1,9 @@
-using Planner.Migration.Tests.Legacy;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
 using Planner.Model;
+using Planner.Testing.Legacy;
 
 namespace Planner.Migration.Tests.Migrating;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Planner.Migration.Migrating;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing.Databases;
 
 namespace Planner.Migration.Tests.Migrating;
 

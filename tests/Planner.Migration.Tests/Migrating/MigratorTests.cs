@@ -6,6 +6,8 @@ using Planner.Migration.Migrating;
 using Planner.Model;
 using Planner.Model.Planning;
 using Planner.Model.Scheduling;
+using Planner.Testing.Databases;
+using Planner.Testing.Legacy;
 
 namespace Planner.Migration.Tests.Migrating;
 
@@ -457,7 +459,7 @@ public abstract class MigratorTests
         await Migrator(viaPlanner).MigrateAsync();
 
         await using var viaHost = await SeededAsync(4);
-        var host = new LegacyMigrator<Planner.Model.Tests.Infrastructure.HostContext>(
+        var host = new LegacyMigrator<HostContext>(
             viaHost.CreateHostContext, Options(100, false, null));
         var changes = await host.CreateSchemaAsync();
         await host.MigrateAsync();
@@ -475,7 +477,7 @@ public abstract class MigratorTests
         await viaHost.ExecuteAsync("CREATE TABLE athletes (\"Id\" integer PRIMARY KEY, \"Name\" text NOT NULL, \"ProgramId\" text NULL)");
         await using (var context = viaHost.CreateHostContext())
         {
-            context.Athletes.Add(new Planner.Model.Tests.Infrastructure.Athlete { Id = 1, Name = "Ana", ProgramId = "p-00001" });
+            context.Athletes.Add(new Athlete { Id = 1, Name = "Ana", ProgramId = "p-00001" });
             await context.SaveChangesAsync();
         }
 
@@ -492,10 +494,10 @@ public abstract class MigratorTests
         // EnableRetryOnFailure refuses transactions opened outside the strategy; here the schema's and the
         // first batch's commits fail once each, after their statements ran, as a dropped connection would.
         await using var db = await SeededAsync(6);
-        var failures = new Planner.Model.Tests.Infrastructure.TransientFailures(failingCommits: 2);
-        var migrator = new LegacyMigrator<Planner.Model.Tests.Infrastructure.HostContext>(
-            () => new(failures.Apply((DbContextOptionsBuilder<Planner.Model.Tests.Infrastructure.HostContext>)db.Configure(
-                new DbContextOptionsBuilder<Planner.Model.Tests.Infrastructure.HostContext>())).Options),
+        var failures = new TransientFailures(failingCommits: 2);
+        var migrator = new LegacyMigrator<HostContext>(
+            () => new(failures.Apply((DbContextOptionsBuilder<HostContext>)db.Configure(
+                new DbContextOptionsBuilder<HostContext>())).Options),
             Options(2, false, null));
         await migrator.CreateSchemaAsync();
         var report = await migrator.MigrateAsync();

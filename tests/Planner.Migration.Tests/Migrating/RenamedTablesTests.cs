@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Planner.Migration.Migrating;
 using Planner.Model;
+using Planner.Testing.Databases;
+using Planner.Testing.Legacy;
 
 namespace Planner.Migration.Tests.Migrating;
 
@@ -112,7 +114,7 @@ public sealed class SchemaHostContext(DbContextOptions<SchemaHostContext> option
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Planner.Model.Tests.Infrastructure.Athlete>(athlete =>
+        modelBuilder.Entity<Athlete>(athlete =>
         {
             athlete.ToTable("athletes", "crm");
             athlete.HasIndex(a => a.ProgramId);

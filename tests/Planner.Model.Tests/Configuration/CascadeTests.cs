@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Planner.Model.Tests.Infrastructure;
+using Planner.Testing;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Configuration;
 

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Configuration;
 

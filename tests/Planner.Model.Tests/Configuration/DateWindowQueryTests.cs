@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model.Tests.Infrastructure;
+using Planner.Testing;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Configuration;
 

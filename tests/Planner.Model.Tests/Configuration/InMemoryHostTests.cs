@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Configuration;
 

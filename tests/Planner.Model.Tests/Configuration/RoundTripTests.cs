@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Configuration;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Configuration;
 

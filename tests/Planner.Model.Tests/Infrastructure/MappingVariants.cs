@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Planner.Model.Configuration;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Infrastructure;
 

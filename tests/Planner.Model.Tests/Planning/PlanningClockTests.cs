@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Testing;
 using Planner.Model.Planning;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Planning;
 
@@ -20,14 +21,14 @@ public sealed class PlanningClockTests
         Assert.Equal(new LocalDate(2024, 1, 8), Today(Instant.FromUtc(2024, 1, 7, 11, 0)));
 
         var sundayWeeks = new PlanningService(
-            new Infrastructure.HostContext(new Microsoft.EntityFrameworkCore.DbContextOptions<Infrastructure.HostContext>()),
+            new HostContext(new Microsoft.EntityFrameworkCore.DbContextOptions<HostContext>()),
             new FakeClock(Instant.FromUtc(2024, 4, 7, 11, 59)),
             new PlanningOptions { WeekStart = IsoDayOfWeek.Sunday });
         Assert.Equal(new LocalDate(2024, 4, 7), sundayWeeks.ThisWeekStart(auckland));
 
         LocalDate Today(Instant now) =>
             new PlanningService(
-                new Infrastructure.HostContext(new Microsoft.EntityFrameworkCore.DbContextOptions<Infrastructure.HostContext>()),
+                new HostContext(new Microsoft.EntityFrameworkCore.DbContextOptions<HostContext>()),
                 new FakeClock(now)).Today(auckland);
     }
 }

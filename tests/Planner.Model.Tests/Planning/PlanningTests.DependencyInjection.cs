@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using Planner.Model.Planning;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Planning;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model.Planning;
 using Planner.Model.Scheduling;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Planning;
 
@@ -59,7 +60,7 @@ public abstract partial class PlanningTests<TDatabase>
     public async Task A_block_shifted_while_another_write_of_the_program_is_open_waits_for_it_and_never_narrows_the_dates()
     {
         Database.SkipIfUnavailable();
-        Assert.SkipWhen(Database is not Planner.Model.Tests.Infrastructure.PostgresDatabase, "SQLite lets one writer in at a time (BEGIN IMMEDIATE): the two writes cannot interleave there.");
+        Assert.SkipWhen(Database is not PostgresDatabase, "SQLite lets one writer in at a time (BEGIN IMMEDIATE): the two writes cannot interleave there.");
         var seeded = await SeedAsync();
 
         // Another write of the program, open: it has moved the program's end two months later.

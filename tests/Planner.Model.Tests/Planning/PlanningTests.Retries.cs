@@ -1,7 +1,7 @@
 using NodaTime;
 using Microsoft.EntityFrameworkCore;
 using Planner.Model.Planning;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Planning;
 

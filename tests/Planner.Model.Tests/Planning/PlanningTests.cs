@@ -3,7 +3,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Planner.Model.Planning;
 using Planner.Model.Scheduling;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Planning;
 

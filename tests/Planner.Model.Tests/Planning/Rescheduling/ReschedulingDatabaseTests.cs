@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
 using Planner.Model.Planning;
 using Planner.Model.Scheduling;
-using Planner.Model.Tests.Infrastructure;
 using Planner.Model.Tests.Scheduling;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Planning.Rescheduling;
 

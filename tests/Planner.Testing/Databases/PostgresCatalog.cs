@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing.Databases;
 
 /// <summary>Reads a PostgreSQL schema's tables back through <c>information_schema</c> and <c>pg_catalog</c>.</summary>
 public static class PostgresCatalog

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Planner.Model;
 
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing.Databases;
 
 /// <summary>
 /// A real database for one test class: a fresh SQLite file or a fresh PostgreSQL database, created
@@ -87,20 +87,4 @@ public abstract class TestDatabase : IAsyncLifetime
         await using var context = CreateHostContext();
         await context.Database.EnsureCreatedAsync();
     }
-}
-
-/// <summary>The constraint kinds the planner's schema relies on.</summary>
-public enum ConstraintKind
-{
-    /// <summary>A unique index or primary key.</summary>
-    Unique,
-
-    /// <summary>A check constraint.</summary>
-    Check,
-
-    /// <summary>A foreign key.</summary>
-    ForeignKey,
-
-    /// <summary>A NOT NULL column.</summary>
-    NotNull,
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Planner.Model;
 using Planner.Model.Scheduling;
+using Planner.Testing.Databases;
 
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing;
 
 /// <summary>
 /// A small plan with ids unique to one test, so the tests of a class share one database without

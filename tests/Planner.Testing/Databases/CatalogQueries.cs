@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing.Databases;
 
 /// <summary>Plain ADO.NET reads for the catalog readers and the raw-SQL checks.</summary>
 public static class CatalogQueries

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Planner.Migration.Legacy;
+using Planner.Testing;
 
-namespace Planner.Migration.Tests.Legacy;
+namespace Planner.Testing.Legacy;
 
 /// <summary>
 /// The example <c>programs</c> rows of <c>docs/examples</c>, and the counts a correct conversion gives,
@@ -17,7 +19,7 @@ public static partial class LegacyExamples
     public static string File(string name) => Path.Combine(Folder, name);
 
     /// <summary>One example file as the row it holds.</summary>
-    public static LegacyProgramRow Row(string name) => LegacyTestRows.ReadRowFile(File(name));
+    public static LegacyProgramRow Row(string name) => ReadRowFile(File(name));
 
     /// <summary>The README's table: | `file` | blocks | days | sessions | diagnostics | what it shows |.</summary>
     public static Dictionary<string, (int Blocks, int Days, int Sessions, List<string> Codes)> Expectations()
@@ -44,6 +46,25 @@ public static partial class LegacyExamples
         return result;
 
         static int LeadingNumber(string cell) => int.Parse(NumberPattern().Match(cell).Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Reads a row file the way <c>planner convert</c> does: the two JSON columns as text or as JSON.</summary>
+    public static LegacyProgramRow ReadRowFile(string path)
+    {
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(path));
+        var root = document.RootElement;
+        return new LegacyProgramRow(
+            root.GetProperty("id").GetString()!,
+            root.GetProperty("name").GetString()!,
+            Text(root, "start_date"),
+            Text(root, "end_date"),
+            Text(root, "goal_ids"),
+            Text(root, "weekly_schedule"));
+
+        static string? Text(JsonElement row, string name) =>
+            !row.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString()
+            : value.GetRawText();
     }
 
     [GeneratedRegex(@"`([a-z-]+)`(?:\s*\((twice)\))?")]

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Planner.Migration.Legacy;
 using Planner.Model;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing.Databases;
 
-namespace Planner.Migration.Tests.Migrating;
+namespace Planner.Testing.Legacy;
 
 /// <summary>
 /// A fresh database holding only the legacy tables, created with raw DDL exactly as
@@ -169,90 +169,5 @@ public abstract class LegacyDatabase : IAsyncDisposable
         parameter.ParameterName = name;
         parameter.Value = (object?)value ?? DBNull.Value;
         command.Parameters.Add(parameter);
-    }
-}
-
-public sealed class SqliteLegacyDatabase : LegacyDatabase
-{
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"planner-migration-{Guid.NewGuid():N}.db");
-
-    private SqliteLegacyDatabase()
-    {
-    }
-
-    public string FilePath => _path;
-
-    public override string Provider => "sqlite";
-
-    public override string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = 60 }.ToString();
-
-    public static async Task<SqliteLegacyDatabase> CreateAsync()
-    {
-        var database = new SqliteLegacyDatabase();
-        await database.CreateLegacyTablesAsync();
-        return database;
-    }
-
-    public override DbConnection OpenConnection()
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        return connection;
-    }
-
-    public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder) => builder.UseSqlite(ConnectionString);
-
-    public override ValueTask DisposeAsync()
-    {
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", _path + "-journal" })
-        {
-            File.Delete(file);
-        }
-
-        return ValueTask.CompletedTask;
-    }
-}
-
-public sealed class PostgresLegacyDatabase : LegacyDatabase
-{
-    private readonly string _name = $"planner_migration_{Guid.NewGuid():N}";
-
-    private PostgresLegacyDatabase()
-    {
-    }
-
-    public override string Provider => "postgres";
-
-    public override string ConnectionString =>
-        new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = _name }.ToString();
-
-    /// <summary>A fresh database, or a skipped test when there is no server.</summary>
-    /// <param name="options">Extra CREATE DATABASE options (a collation, say).</param>
-    public static async Task<PostgresLegacyDatabase> CreateAsync(string options = "")
-    {
-        PostgresServer.SkipIfUnavailable();
-        var database = new PostgresLegacyDatabase();
-        await PostgresServer.ExecuteAsync($"CREATE DATABASE \"{database._name}\" {options}");
-        await database.CreateLegacyTablesAsync();
-        return database;
-    }
-
-    public override DbConnection OpenConnection()
-    {
-        var connection = new NpgsqlConnection(ConnectionString);
-        connection.Open();
-        return connection;
-    }
-
-    public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder) => builder.UseNpgsql(ConnectionString);
-
-    public override async ValueTask DisposeAsync()
-    {
-        await using (var connection = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
-        }
-
-        await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing.Databases;
 
 /// <summary>An entity of the host's own, beside the planner's.</summary>
 public sealed class Athlete

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing.Databases;
 
 /// <summary>
 /// A host whose context retries on failure, as Npgsql's and SQL Server's <c>EnableRetryOnFailure</c> do,

@@ -1,4 +1,4 @@
-namespace Planner.Migration.Tests;
+namespace Planner.Testing;
 
 /// <summary>
 /// Files of the repository the tests read (examples, vendored test data, docs): found by walking up from

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing.Databases;
 
 /// <summary>Reads a SQLite database's tables back through its pragmas and <c>sqlite_master</c>.</summary>
 public static class SqliteCatalog

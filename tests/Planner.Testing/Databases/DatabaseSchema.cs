@@ -1,4 +1,4 @@
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing.Databases;
 
 /// <summary>The tables of one schema as the database's own catalog describes them.</summary>
 public sealed class DatabaseSchema(IReadOnlyList<TableSchema> tables)

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Planner.Model.Tests.Infrastructure;
+namespace Planner.Testing.Databases;
 
 /// <summary>A fresh SQLite file in the temp folder, deleted afterwards.</summary>
 public class SqliteDatabase : TestDatabase

@@ -1,0 +1,64 @@
+using Npgsql;
+
+namespace Planner.Testing.Databases;
+
+/// <summary>The PostgreSQL server the tests use, from <c>PLANNER_TEST_POSTGRES</c>.</summary>
+public static class PostgresServer
+{
+    /// <summary>The environment variable holding the server's connection string.</summary>
+    public const string Variable = "PLANNER_TEST_POSTGRES";
+
+    private static readonly Lazy<string?> Problem = new(Probe);
+
+    /// <summary>The server's connection string (to its maintenance database).</summary>
+    public static string ConnectionString => Environment.GetEnvironmentVariable(Variable) ?? string.Empty;
+
+    /// <summary>Why the server cannot be used, or null. In CI this throws instead of skipping.</summary>
+    public static string? Unavailable()
+    {
+        var problem = Problem.Value;
+        if (problem is not null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"CI=true and the PostgreSQL tests cannot run: {problem}");
+        }
+
+        return problem;
+    }
+
+    /// <summary>Skips the calling test, saying why, when the server cannot be used; in CI this throws instead.</summary>
+    public static void SkipIfUnavailable()
+    {
+        if (Unavailable() is { } problem)
+        {
+            Assert.Skip(problem);
+        }
+    }
+
+    /// <summary>Runs one statement on the server's maintenance database.</summary>
+    public static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string? Probe()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return $"PostgreSQL tests skipped: set {Variable} to a server's connection string (README, 'PostgreSQL tests').";
+        }
+
+        try
+        {
+            using var connection = new NpgsqlConnection(ConnectionString);
+            connection.Open();
+            return null;
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            return $"PostgreSQL tests skipped: cannot connect with {Variable}: {e.Message}";
+        }
+    }
+}
