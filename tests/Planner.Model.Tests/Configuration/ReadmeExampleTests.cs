@@ -1,8 +1,6 @@
-// The code between the two markers is the README's "Plug it into your DbContext" example, character
-// for character: a test below compares them. Change both together.
-using System.Text.RegularExpressions;
+// The code from the README's first using down to ClubCalendar is its block "A host's context", line for
+// line (a test below checks it, as ReadmeTests checks every C# block of the README). Change both together.
 using Microsoft.Data.Sqlite;
-// README example: begin
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model;
@@ -44,16 +42,12 @@ public static class ClubCalendar
             .OrderBy(d => d.Date)
             .ToListAsync();
 }
-// README example: end
 
 namespace Planner.Model.Tests.Configuration
 {
     /// <summary>The README's example compiles (it is this file) and does what the README says.</summary>
     public sealed class ReadmeExampleTests
     {
-        private const string Begin = "// README example: begin\n";
-        private const string End = "// README example: end\n";
-
         [Fact]
         public async Task The_readme_context_creates_its_schema_and_reads_a_week_in_sql()
         {
@@ -81,29 +75,9 @@ namespace Planner.Model.Tests.Configuration
         }
 
         [Fact]
-        public void The_readme_shows_exactly_this_files_example()
-        {
-            var root = RepositoryRoot();
-            var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
-            var source = File.ReadAllText(Path.Combine(root, "tests", "Planner.Model.Tests", "Configuration", "ReadmeExampleTests.cs")).ReplaceLineEndings("\n");
-
-            var section = Regex.Match(readme, @"## Plug it into your DbContext\n[\s\S]*?```csharp\n(?<code>[\s\S]*?)```");
-            Assert.True(section.Success, "README.md has no 'Plug it into your DbContext' section with a csharp block.");
-            var start = source.IndexOf(Begin, StringComparison.Ordinal) + Begin.Length;
-            Assert.Equal(source[start..source.IndexOf(End, StringComparison.Ordinal)], section.Groups["code"].Value);
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Planner.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Planner.sln not found above " + AppContext.BaseDirectory);
-        }
+        public void The_readme_shows_exactly_this_files_example() =>
+            Testing.DocumentedCode.AssertEachCompiledIn(
+                [Testing.DocumentedCode.Block("README.md", "A host's context")],
+                "tests/Planner.Model.Tests/Configuration/ReadmeExampleTests.cs");
     }
 }
