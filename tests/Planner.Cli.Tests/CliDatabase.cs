@@ -41,6 +41,15 @@ public sealed class CliDatabase : IAsyncDisposable
 
     public Task<long> CountAsync(string table) => _database.CountAsync(table);
 
+    /// <summary>Programs that have blocks written but no ledger row: what a batch committed by halves would leave.</summary>
+    public async Task<long> ProgramsWithRowsAndNoLedgerRowAsync()
+    {
+        await using var connection = _database.OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(DISTINCT b.program_id) FROM program_blocks b WHERE NOT EXISTS (SELECT 1 FROM planner_migration_ledger l WHERE l.program_id = b.program_id)";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Every table the migration reads or writes, every row, as text (the ledger without its clock column).</summary>
     public Task<string> DumpAsync() => _database.DumpQueriesAsync(
         "SELECT * FROM programs", "SELECT * FROM session_templates", "SELECT * FROM goals",
