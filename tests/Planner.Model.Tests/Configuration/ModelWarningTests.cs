@@ -54,6 +54,7 @@ public sealed class ModelWarningTests
 
         _ = context.Blocks.Skip(1).Take(1).ToQueryString();
 
-        Assert.NotEmpty(warnings);
+        // One for the Skip, one for the Take.
+        Assert.Equal([CoreEventId.RowLimitingOperationWithoutOrderByWarning.Name!, CoreEventId.RowLimitingOperationWithoutOrderByWarning.Name!], warnings);
     }
 }

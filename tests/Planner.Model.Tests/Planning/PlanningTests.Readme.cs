@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Planner.Model.Planning;
+using Planner.Model.Scheduling;
 
 namespace Planner.Model.Tests.Planning;
 
@@ -64,7 +65,12 @@ public abstract partial class PlanningTests<TDatabase>
         Assert.Equal("Marathon 2025", again.Name);
 
         var (rescheduled, perBlock) = await ReadmeSnippets.RescheduleAsync(planner, seeded.ProgramId, seeded.BlockId, new Planner.Model.Scheduling.BlockSchedule(BlockStart, BlockEnd));
-        Assert.NotEmpty(rescheduled.Conflicts); // a rest pattern: logged and annotated work stays, reported
+        // A rest pattern: every session with logged work stays, reported: the Wednesdays' noted long runs, the easy run
+        // completed above on 2024-01-10, the "strides" session moved to 2024-01-09 and its copy in week 6 (2024-02-06).
+        Assert.Equal(
+            Wednesdays.Concat([new LocalDate(2024, 1, 9), new LocalDate(2024, 1, 10), new LocalDate(2024, 2, 6)]).Order(),
+            rescheduled.Conflicts.Select(c => c.Date).Order());
+        Assert.All(rescheduled.Conflicts, c => Assert.Equal(ConflictSubject.Session, c.Subject));
         Assert.Equal(2, perBlock.Count); // Base Builder and Peak
 
         var writer = new RowsJsonWriter();

@@ -20,6 +20,9 @@ public abstract partial class PlanningTests<TDatabase>(TDatabase database)
     /// <summary>Sunday 2024-03-31, the seeded block's last date.</summary>
     protected static readonly LocalDate BlockEnd = new(2024, 3, 31);
 
+    /// <summary>The seeded block's 13 Wednesdays (2024-01-03 to 03-27), each with a noted long run: logged work.</summary>
+    protected static readonly IReadOnlyList<LocalDate> Wednesdays = Enumerable.Range(0, 13).Select(week => new LocalDate(2024, 1, 3).PlusWeeks(week)).ToList();
+
     protected TDatabase Database { get; } = database;
 
     protected static DateTimeZone Zone(string id) => DateTimeZoneProviders.Tzdb[id];
