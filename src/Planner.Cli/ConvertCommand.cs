@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Planner.Migration.Legacy;
 
@@ -13,26 +14,41 @@ internal static class ConvertCommand
     // parser, judges the document's depth (too-large, exit 1).
     private static readonly JsonDocumentOptions RowParsing = new() { MaxDepth = 1024 };
 
-    /// <summary>Runs the verb on the process's standard streams.</summary>
-    internal static int Run(string[] args)
+    /// <summary>The verb, its one argument and its action.</summary>
+    public static Command Create()
     {
-        using var stdout = Console.OpenStandardOutput();
-        return Run(args, Console.OpenStandardInput, stdout, Console.Error);
+        var file = new Argument<string>("FILE")
+        {
+            Description = "A file of programs rows (one JSON object, or one a line), or - for standard input",
+        };
+        file.Validators.Add(result =>
+        {
+            // A typo of an option is not a file name: "-" is standard input, anything else starting with '-' is refused.
+            var value = result.GetValueOrDefault<string>();
+            if (value.Length == 0 || (value.StartsWith('-') && value != "-"))
+            {
+                result.AddError($"expected a file of programs rows (one JSON object, or one a line) or '-' for standard input, not '{value}'.");
+            }
+        });
+        var command = new Command("convert", "Prints what legacy programs rows convert to, with their diagnostics") { file };
+        command.SetAction(parseResult =>
+        {
+            using var stdout = Console.OpenStandardOutput();
+            return Run(parseResult.GetRequiredValue(file), Console.OpenStandardInput, stdout, Console.Error);
+        });
+        return command;
     }
 
-    /// <summary>Runs the verb; returns 0 (clean), 1 (a program has an error) or 2 (usage or file problem).</summary>
-    internal static int Run(string[] args, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs the verb on <paramref name="path"/> (<c>-</c>: <paramref name="openStdin"/>); returns 0 (clean), 1 (a program
+    /// has an error) or 2 (a file problem).
+    /// </summary>
+    internal static int Run(string path, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
     {
-        if (args.Length != 1 || args[0].Length == 0 || (args[0].StartsWith('-') && args[0] != "-"))
-        {
-            stderr.WriteLine("planner convert: expected one argument, a file of programs rows (one JSON object, or one a line) or '-' for standard input.");
-            return 2;
-        }
-
         byte[] input;
         try
         {
-            if (args[0] == "-")
+            if (path == "-")
             {
                 using var stdin = openStdin();
                 using var buffer = new MemoryStream();
@@ -41,18 +57,18 @@ internal static class ConvertCommand
             }
             else
             {
-                input = File.ReadAllBytes(args[0]);
+                input = File.ReadAllBytes(path);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            var reason = Directory.Exists(args[0]) ? "it is a folder, not a file" : ex.Message;
-            stderr.WriteLine($"planner convert: cannot read '{args[0]}': {reason}");
+            var reason = Directory.Exists(path) ? "it is a folder, not a file" : ex.Message;
+            stderr.WriteLine($"planner convert: cannot read '{path}': {reason}");
             return 2;
         }
 
         // A line that is not a row is reported and skipped: the other rows' results are still printed.
-        var source = args[0] == "-" ? "standard input" : args[0];
+        var source = path == "-" ? "standard input" : path;
         var problems = new List<string>();
         if (!TryReadRows(input, out var rows, problems))
         {

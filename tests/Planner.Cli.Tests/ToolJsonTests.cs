@@ -80,7 +80,7 @@ public sealed class ToolJsonTests
             """;
         using var stdout = new MemoryStream();
 
-        var exit = ConvertCommand.Run(["-"], () => new MemoryStream(Encoding.UTF8.GetBytes(Row)), stdout, new StringWriter());
+        var exit = ConvertCommand.Run("-", () => new MemoryStream(Encoding.UTF8.GetBytes(Row)), stdout, new StringWriter());
 
         Assert.Equal(0, exit);
         var line = Encoding.UTF8.GetString(stdout.ToArray());
