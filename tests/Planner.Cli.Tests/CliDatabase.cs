@@ -41,8 +41,25 @@ public sealed class CliDatabase : IAsyncDisposable
 
     public Task<long> CountAsync(string table) => _database.CountAsync(table);
 
+    /// <summary>
+    /// What a run of <paramref name="programs"/> programs stopped mid-way (killed, SIGTERM, Ctrl+C) leaves, whenever
+    /// the signal came: how many batches had committed depends on timing, so that count is only bounded (the
+    /// first, whose commit the progress line follows, and not the last); what does not depend on it is that
+    /// batches are whole: every program of a committed batch has its ledger row (failed ones too), so they come
+    /// in multiples of <paramref name="batchSize"/>, and no program has rows without its ledger row. Returns the
+    /// ledger's rows.
+    /// </summary>
+    public async Task<long> AssertStoppedBetweenBatchesAsync(int programs, int batchSize)
+    {
+        var ledger = await CountAsync("planner_migration_ledger");
+        Assert.InRange(ledger, batchSize, programs - batchSize);
+        Assert.Equal(0, ledger % batchSize);
+        Assert.Equal(0, await ProgramsWithRowsAndNoLedgerRowAsync());
+        return ledger;
+    }
+
     /// <summary>Programs that have blocks written but no ledger row: what a batch committed by halves would leave.</summary>
-    public async Task<long> ProgramsWithRowsAndNoLedgerRowAsync()
+    private async Task<long> ProgramsWithRowsAndNoLedgerRowAsync()
     {
         await using var connection = _database.OpenConnection();
         await using var command = connection.CreateCommand();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Planner.Migration.Tests;
+using Planner.Testing;
 
 namespace Planner.Cli.Tests;
 

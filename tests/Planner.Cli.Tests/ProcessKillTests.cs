@@ -38,7 +38,7 @@ public abstract class ProcessKillTests
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        await AssertWholeBatchesAsync(killed);
+        await killed.AssertStoppedBetweenBatchesAsync(Programs, BatchSize);
 
         var rerun = await PlannerRun.ChildAsync(folder, Args(killed));
         Assert.Equal(cleanRun.Exit, rerun.Exit);
@@ -76,24 +76,10 @@ public abstract class ProcessKillTests
             Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         }
 
-        await AssertWholeBatchesAsync(stopped);
+        await stopped.AssertStoppedBetweenBatchesAsync(Programs, BatchSize);
         var rerun = await PlannerRun.ChildAsync(folder, Args(stopped));
         Assert.Equal(cleanRun.Exit, rerun.Exit);
         Assert.Equal(await clean.DumpAsync(), await stopped.DumpAsync());
-    }
-
-    /// <summary>
-    /// What a run stopped mid-way leaves, whenever the signal came: how many batches had committed depends on
-    /// timing, so the count is only bounded (the first, whose commit the progress line follows, and not the
-    /// last); what does not depend on it is that batches are whole: every program of a committed batch has its
-    /// ledger row (failed ones too), so they come in fives, and no program has rows without its ledger row.
-    /// </summary>
-    private static async Task AssertWholeBatchesAsync(CliDatabase database)
-    {
-        var ledger = await database.CountAsync("planner_migration_ledger");
-        Assert.InRange(ledger, BatchSize, Programs - BatchSize);
-        Assert.Equal(0, ledger % BatchSize);
-        Assert.Equal(0, await database.ProgramsWithRowsAndNoLedgerRowAsync());
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
