@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Planner.Model.Planning.Rescheduling;
 using Planner.Model.Scheduling;
 using static Planner.Model.Configuration.LocalDateConverters;
 
