@@ -31,7 +31,14 @@ public static class PlannerModelBuilderExtensions
         var options = new PlannerModelOptions();
         configure?.Invoke(options);
         options.Validate();
-        PlannerModelMapping.Apply(modelBuilder, options);
+        modelBuilder.ApplyConfiguration(new TrainingProgramConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ProgramBlockConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ProgramDayConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ScheduledSessionConfiguration(options));
+        modelBuilder.ApplyConfiguration(new SessionTemplateConfiguration(options));
+        modelBuilder.ApplyConfiguration(new GoalConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ProgramGoalConfiguration(options));
+        modelBuilder.ApplyConfiguration(new BlockGoalConfiguration(options));
         return modelBuilder;
     }
 }
