@@ -10,7 +10,7 @@ internal sealed class ProgramBlockConfiguration(PlannerModelOptions options) : I
     public void Configure(EntityTypeBuilder<ProgramBlock> block)
     {
         var tables = options.Tables;
-        block.ToTable(tables.Blocks, options.Schema, t => t.HasCheckConstraint($"ck_{tables.Blocks}_dates", "end_date >= start_date"));
+        block.ToTable(tables.Blocks, options.Schema);
         block.HasKey(b => b.Id);
         block.Property(b => b.Id).HasColumnName("id").HasMaxLength(PlannerModelMapping.IdLength);
         block.Property(b => b.ProgramId).HasColumnName("program_id").HasMaxLength(PlannerModelMapping.IdLength).IsRequired();
@@ -24,5 +24,8 @@ internal sealed class ProgramBlockConfiguration(PlannerModelOptions options) : I
         block.HasIndex(b => new { b.ProgramId, b.StartDate }).HasDatabaseName($"ix_{tables.Blocks}_program_id_start_date");
         block.HasMany(b => b.Days).WithOne(d => d.Block).HasForeignKey(d => d.BlockId).OnDelete(DeleteBehavior.Cascade);
         block.HasMany(b => b.GoalLinks).WithOne(l => l.Block).HasForeignKey(l => l.BlockId).OnDelete(DeleteBehavior.Cascade);
+
+        // Last, once the columns have their names: the SQL names the columns, not the properties.
+        PlannerCheckConstraints.Add(block, $"ck_{tables.Blocks}_dates", "{EndDate} >= {StartDate}");
     }
 }

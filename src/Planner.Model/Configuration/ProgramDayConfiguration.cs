@@ -10,7 +10,7 @@ internal sealed class ProgramDayConfiguration(PlannerModelOptions options) : IEn
     public void Configure(EntityTypeBuilder<ProgramDay> day)
     {
         var tables = options.Tables;
-        day.ToTable(tables.Days, options.Schema, t => t.HasCheckConstraint($"ck_{tables.Days}_readiness", "readiness IS NULL OR (readiness >= 1 AND readiness <= 10)"));
+        day.ToTable(tables.Days, options.Schema);
         day.HasKey(d => d.Id);
         day.Property(d => d.Id).HasColumnName("id").HasMaxLength(PlannerModelMapping.IdLength);
         day.Property(d => d.BlockId).HasColumnName("block_id").HasMaxLength(PlannerModelMapping.IdLength).IsRequired();
@@ -23,5 +23,7 @@ internal sealed class ProgramDayConfiguration(PlannerModelOptions options) : IEn
         // One day per date per block; the same index serves "a block's days in a date window".
         day.HasIndex(d => new { d.BlockId, d.Date }).IsUnique().HasDatabaseName($"ux_{tables.Days}_block_id_date");
         day.HasMany(d => d.Sessions).WithOne(s => s.Day).HasForeignKey(s => s.DayId).OnDelete(DeleteBehavior.Cascade);
+
+        PlannerCheckConstraints.Add(day, $"ck_{tables.Days}_readiness", "{Readiness} IS NULL OR ({Readiness} >= 1 AND {Readiness} <= 10)");
     }
 }

@@ -10,7 +10,7 @@ internal sealed class ScheduledSessionConfiguration(PlannerModelOptions options)
     public void Configure(EntityTypeBuilder<ScheduledSession> session)
     {
         var tables = options.Tables;
-        session.ToTable(tables.Sessions, options.Schema, t => t.HasCheckConstraint($"ck_{tables.Sessions}_position", "position >= 0"));
+        session.ToTable(tables.Sessions, options.Schema);
         session.HasKey(s => s.Id);
         session.Property(s => s.Id).HasColumnName("id").HasMaxLength(PlannerModelMapping.IdLength);
         session.Property(s => s.DayId).HasColumnName("day_id").HasMaxLength(PlannerModelMapping.IdLength).IsRequired();
@@ -27,5 +27,7 @@ internal sealed class ScheduledSessionConfiguration(PlannerModelOptions options)
 
         // A template in use cannot be deleted: the session's history would lose its meaning.
         session.HasOne(s => s.SessionTemplate).WithMany().HasForeignKey(s => s.SessionTemplateId).OnDelete(DeleteBehavior.Restrict);
+
+        PlannerCheckConstraints.Add(session, $"ck_{tables.Sessions}_position", "{Position} >= 0");
     }
 }
