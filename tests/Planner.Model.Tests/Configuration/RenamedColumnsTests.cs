@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Planner.Model.Tests.Infrastructure;
+using Planner.Testing.Databases;
 
 namespace Planner.Model.Tests.Configuration;
 
@@ -16,7 +16,7 @@ public abstract class RenamedColumnsTests<TDatabase>(TDatabase database)
 
     protected TDatabase Database { get; } = database;
 
-    [SkippableFact]
+    [Fact]
     public async Task The_tables_have_the_renamed_columns_and_the_checks_use_them()
     {
         var schema = await Database.ReadSchemaAsync();
@@ -33,7 +33,7 @@ public abstract class RenamedColumnsTests<TDatabase>(TDatabase database)
         Assert.Contains("order", Assert.Single(sessions.Checks).Expression, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_block_ending_before_it_starts_is_refused()
     {
         var program = await SavedProgramAsync();
@@ -42,7 +42,7 @@ public abstract class RenamedColumnsTests<TDatabase>(TDatabase database)
         await AssertAcceptedAsync(NewBlock(program, Start, Start));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(0)]
     [InlineData(11)]
     public async Task Readiness_outside_1_to_10_is_refused(int readiness)
@@ -52,7 +52,7 @@ public abstract class RenamedColumnsTests<TDatabase>(TDatabase database)
         await AssertRefusedAsync(NewDay(block, Start, readiness));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(1)]
     [InlineData(10)]
     [InlineData(null)]
@@ -63,7 +63,7 @@ public abstract class RenamedColumnsTests<TDatabase>(TDatabase database)
         await AssertAcceptedAsync(NewDay(block, Start, readiness));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_negative_session_position_is_refused()
     {
         var block = await SavedBlockAsync();
