@@ -27,7 +27,7 @@ public static class PostgresServer
             throw new InvalidOperationException($"CI=true and the PostgreSQL tests cannot run: {problem}");
         }
 
-        return problem;
+        return problem is null ? null : $"PostgreSQL tests skipped: {problem}";
     }
 
     /// <summary>Skips the calling test, saying why, when the server cannot be used; in CI this throws instead.</summary>
@@ -52,7 +52,7 @@ public static class PostgresServer
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
-            return $"PostgreSQL tests skipped: set {Variable} to a server's connection string (README, 'PostgreSQL tests').";
+            return $"set {Variable} to a server's connection string (README, 'PostgreSQL tests').";
         }
 
         try
@@ -63,7 +63,7 @@ public static class PostgresServer
         }
         catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException)
         {
-            return $"PostgreSQL tests skipped: cannot connect with {Variable}: {e.Message}";
+            return $"cannot connect with {Variable}: {e.Message}";
         }
     }
 }
