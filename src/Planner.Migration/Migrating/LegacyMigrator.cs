@@ -172,19 +172,36 @@ public sealed class LegacyMigrator<TContext>
             report.Total = await source.CountProgramsAsync(cancellationToken).ConfigureAwait(false);
             await using var writer = RowWriter.For(context, tables);
             var run = new Run(this, context, tables, source, writer, report, hasLedger, RowTables(tables, existing));
-            string? after = null;
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var page = await source.ReadPageAsync(after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-                if (page.Count == 0)
-                {
-                    break;
-                }
 
-                await run.BatchAsync(page, cancellationToken).ConfigureAwait(false);
-                after = page[^1].Id;
-                progress?.Report(report.Progress);
-                LogBatch(_logger, report.Migrated, report.AlreadyMigrated, report.LeftAlone, report.Failed, report.Total, null);
+            // A pipeline of two batches: while one is written, the next one is converted and hashed on another thread
+            // (CPU work that needs no connection). Every database call stays on this thread, one at a time.
+            var batch = await run.SelectAsync(null, cancellationToken).ConfigureAwait(false);
+            Batch? next = null;
+            try
+            {
+                while (batch is not null && !cancellationToken.IsCancellationRequested)
+                {
+                    await run.CheckReferencesAsync(batch).ConfigureAwait(false);
+                    next = cancellationToken.IsCancellationRequested
+                        ? null
+                        : await run.SelectAsync(batch.Last, cancellationToken).ConfigureAwait(false);
+                    await run.WriteBatchAsync(batch).ConfigureAwait(false);
+                    (batch, next) = (next, null);
+                    progress?.Report(report.Progress);
+                    LogBatch(_logger, report.Migrated, report.AlreadyMigrated, report.LeftAlone, report.Failed, report.Total, null);
+                }
+            }
+            finally
+            {
+                // A batch selected but not written (the run was cancelled, or stopped by a database problem): its
+                // conversion is waited for, so nothing runs on after the call returns.
+                foreach (var unwritten in new[] { batch, next })
+                {
+                    if (unwritten is not null)
+                    {
+                        await unwritten.Conversion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+                }
             }
 
             report.Cancelled = cancellationToken.IsCancellationRequested;
@@ -342,10 +359,16 @@ public sealed class LegacyMigrator<TContext>
 
         public ProgramRows Rows { get; set; } = ProgramRows.From(Empty(row.Id));
 
+        /// <summary>The hash of <see cref="Rows"/> as converted, computed with the conversion.</summary>
+        public string? RowsHash { get; set; }
+
         public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
         public static ProgramConversion Empty(string id) => new(id, [], [], [], [], [], []);
     }
+
+    /// <summary>A page of programs on its way: those to convert, what was found of the others, and the conversion running.</summary>
+    private sealed record Batch(string Last, List<Work> Works, List<Action> Outcomes, Task Conversion);
 
     /// <summary>The state of one <see cref="MigrateAsync"/> call.</summary>
     private sealed class Run(
@@ -361,24 +384,30 @@ public sealed class LegacyMigrator<TContext>
         private readonly LegacyMigrationOptions _options = migrator._options;
         private int _committed;
 
-        public async Task BatchAsync(List<LegacyProgramRow> page, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the page of programs after <paramref name="after"/> and picks those to convert (not migrated from the
+        /// same text, no rows the migration did not write), and starts their conversion on another thread. What it
+        /// finds is counted when the batch is written, so progress stays per batch. Null at the end of the programs.
+        /// </summary>
+        public async Task<Batch?> SelectAsync(string? after, CancellationToken cancellationToken)
         {
+            var page = await source.ReadPageAsync(after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                return null;
+            }
+
             var ledger = hasLedger
                 ? await source.ReadLedgerAsync(page[0].Id, page[^1].Id, cancellationToken).ConfigureAwait(false)
                 : [];
+            var outcomes = new List<Action>();
             var pending = new List<Work>();
             foreach (var row in page)
             {
-                // Cancellation ends the run after the programs already converted: they are written below.
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-
                 var work = new Work(row);
                 if (ledger.TryGetValue(row.Id, out var entry) && IsCurrent(entry, work))
                 {
-                    report.AlreadyMigrated++;
+                    outcomes.Add(() => report.AlreadyMigrated++);
                     continue;
                 }
 
@@ -391,11 +420,29 @@ public sealed class LegacyMigrator<TContext>
                 pending.Select(w => w.Row.Id).ToArray(), rowTables, hasLedger, CancellationToken.None).ConfigureAwait(false);
             foreach (var work in pending.Where(w => withRows.Contains(w.Row.Id)))
             {
-                LeaveAlone(work);
+                outcomes.Add(() => LeaveAlone(work));
             }
 
             pending.RemoveAll(w => withRows.Contains(w.Row.Id));
-            await PrepareAsync(pending).ConfigureAwait(false);
+            return new Batch(page[^1].Id, pending, outcomes, Task.Run(() => Convert(pending), CancellationToken.None));
+        }
+
+        /// <summary>Waits for the batch's conversion, then checks its template and goal ids against the database.</summary>
+        public async Task CheckReferencesAsync(Batch batch)
+        {
+            await batch.Conversion.ConfigureAwait(false);
+            await CheckReferencesAsync(batch.Works).ConfigureAwait(false);
+        }
+
+        /// <summary>Writes a selected, converted and checked batch; programs whose text changed meanwhile are converted again.</summary>
+        public async Task WriteBatchAsync(Batch batch)
+        {
+            foreach (var outcome in batch.Outcomes)
+            {
+                outcome();
+            }
+
+            var pending = batch.Works;
             for (var attempt = 0; pending.Count > 0; attempt++)
             {
                 if (migrator.BeforeWrite is { } beforeWrite)
@@ -423,15 +470,16 @@ public sealed class LegacyMigrator<TContext>
                 // Convert the new text again, read outside any transaction.
                 var fresh = await source.ReadRangeAsync(stale[0].Row.Id, stale[^1].Row.Id, CancellationToken.None).ConfigureAwait(false);
                 pending = stale.Where(w => fresh.ContainsKey(w.Row.Id)).Select(w => new Work(fresh[w.Row.Id])).ToList();
-                await PrepareAsync(pending).ConfigureAwait(false);
+                Convert(pending);
+                await CheckReferencesAsync(pending).ConfigureAwait(false);
             }
         }
 
         private static bool IsCurrent(LedgerEntry entry, Work work) =>
             entry.IsMigrated && entry.SourceHash == work.Hash && entry.ConverterVersion == LegacyConverter.Version;
 
-        /// <summary>Converts the programs and checks their template and goal ids against the database.</summary>
-        private async Task PrepareAsync(List<Work> works)
+        /// <summary>Converts the programs and hashes their rows: CPU work only, no database.</summary>
+        private void Convert(List<Work> works)
         {
             foreach (var work in works)
             {
@@ -444,8 +492,16 @@ public sealed class LegacyMigrator<TContext>
 
                 work.Diagnostics.AddRange(conversion.Diagnostics);
                 work.Rows = ProgramRows.From(conversion);
+                if (!work.HasErrors)
+                {
+                    work.RowsHash = work.Rows.Hash(tables);
+                }
             }
+        }
 
+        /// <summary>Checks the converted programs' template and goal ids against the database.</summary>
+        private async Task CheckReferencesAsync(List<Work> works)
+        {
             var converted = works.Where(w => !w.HasErrors).ToList();
             if (converted.Count == 0)
             {
@@ -476,6 +532,7 @@ public sealed class LegacyMigrator<TContext>
                 if (work.HasErrors)
                 {
                     work.Rows = ProgramRows.From(Work.Empty(work.Row.Id));
+                    work.RowsHash = null;
                 }
             }
         }
@@ -606,7 +663,7 @@ public sealed class LegacyMigrator<TContext>
                         continue;
                     }
 
-                    var rowsHash = work.Rows.Hash(tables);
+                    var rowsHash = work.RowsHash ?? work.Rows.Hash(tables);
                     var newEntry = new LedgerEntry(work.Row.Id, work.Hash, LegacyConverter.Version, now, LedgerTable.Migrated, rowsHash);
                     if (entry is { IsMigrated: true })
                     {
