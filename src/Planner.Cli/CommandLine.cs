@@ -1,128 +1,101 @@
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.CommandLine.Parsing;
 
 namespace Planner.Cli;
+
+/// <summary>The database <c>--database</c> names: the values of <c>--provider</c>.</summary>
+internal enum DatabaseProvider
+{
+    /// <summary>SQLite, the default (the first member: <c>default</c> when <c>--provider</c> is not given).</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL, through Npgsql (<c>postgres</c>; <c>postgresql</c> and <c>npgsql</c> are read as it too).</summary>
+    Postgres,
+}
 
 /// <summary>A command line a person got wrong: the message says what to write instead.</summary>
 internal sealed class UsageException(string message) : Exception(message);
 
-/// <summary>The options of <c>migrate</c> and <c>verify</c>, parsed by hand: four options need no framework.</summary>
+/// <summary>The options <c>migrate</c> and <c>verify</c> share: which database, and what kind.</summary>
 internal sealed class DatabaseOptions
 {
-    public const string DatabaseOption = "--database";
-    public const string ProviderOption = "--provider";
-    public const string BatchSizeOption = "--batch-size";
-    public const string DryRunOption = "--dry-run";
-    public const string ReportOption = "--report";
+    /// <summary><c>--database CONN</c>: required, with the tool's own message when it is missing.</summary>
+    public Option<string> Database { get; } = new("--database")
+    {
+        HelpName = "CONN",
+        Description = "Required. SQLite: a file name, or a connection string (anything with '='); PostgreSQL: an Npgsql connection string",
+    };
+
+    /// <summary><c>--provider sqlite|postgres</c>, any case; <c>postgresql</c> and <c>npgsql</c> are <c>postgres</c>.</summary>
+    public Option<DatabaseProvider> Provider { get; } = CreateProvider();
+
+    /// <summary>Adds both options to <paramref name="command"/>, and the check that <c>--database</c> is there.</summary>
+    public void AddTo(Command command)
+    {
+        command.Add(RefuseAnOptionAsValue(Database));
+        command.Add(Provider);
+        var database = Database;
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(database) is null)
+            {
+                result.AddError("--database is required (a SQLite file or connection string, or a PostgreSQL connection string with --provider postgres).");
+            }
+        });
+    }
 
     /// <summary>
-    /// Every option the parser takes, and whether only <c>migrate</c> takes it (<c>verify</c> the others): the
-    /// cases of <see cref="Parse"/> are these constants, and a test checks docs/cli.md names each of them.
+    /// Refuses a value that is another option (<c>--database --dry-run</c>): System.CommandLine would take it as the
+    /// value, and a database or a report named <c>--dry-run</c> is a slip of the keyboard, not what was meant.
     /// </summary>
-    public static IReadOnlyList<(string Name, bool MigrateOnly)> All { get; } =
-    [
-        (DatabaseOption, false),
-        (ProviderOption, false),
-        (BatchSizeOption, true),
-        (DryRunOption, true),
-        (ReportOption, true),
-    ];
-
-    public string Database { get; private set; } = string.Empty;
-
-    public string Provider { get; private set; } = "sqlite";
-
-    public int BatchSize { get; private set; } = 100;
-
-    public bool DryRun { get; private set; }
-
-    public string? Report { get; private set; }
-
-    /// <summary>Parses the options a verb allows.</summary>
-    /// <exception cref="UsageException">An option is unknown, repeated without a value, or out of range.</exception>
-    public static DatabaseOptions Parse(string verb, string[] args, bool migrateOptions)
+    public static Option<string> RefuseAnOptionAsValue(Option<string> option)
     {
-        var options = new DatabaseOptions();
-        var i = 0;
-        for (; i < args.Length; i++)
+        option.Validators.Add(result =>
         {
-            var arg = args[i];
-            switch (arg)
+            if (result.Tokens is [{ Value: var value }] && value.StartsWith("--", StringComparison.Ordinal))
             {
-                case DatabaseOption:
-                    options.Database = Value(arg);
-                    break;
-                case ProviderOption:
-                    options.Provider = Value(arg).ToLowerInvariant() switch
-                    {
-                        "sqlite" => "sqlite",
-                        "postgres" or "postgresql" or "npgsql" => "postgres",
-                        var other => throw new UsageException($"planner {verb}: --provider must be sqlite or postgres, not '{other}'."),
-                    };
-                    break;
-                case BatchSizeOption when migrateOptions:
-                    var text = Value(arg);
-                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
-                    {
-                        throw new UsageException($"planner {verb}: --batch-size must be a whole number of at least 1, not '{text}'.");
-                    }
-
-                    options.BatchSize = size;
-                    break;
-                case DryRunOption when migrateOptions:
-                    options.DryRun = true;
-                    break;
-                case ReportOption when migrateOptions:
-                    options.Report = Value(arg);
-                    break;
-                default:
-                    throw new UsageException($"planner {verb}: unknown option '{arg}'.");
+                result.AddError($"{option.Name} needs a value, not the option '{value}'.");
             }
-        }
-
-        if (options.Database.Length == 0)
-        {
-            throw new UsageException($"planner {verb}: --database is required (a SQLite file or connection string, or a PostgreSQL connection string with --provider postgres).");
-        }
-
-        if (options.Report is { } report)
-        {
-            EnsureWritable(verb, report);
-        }
-
-        return options;
-
-        // Checked before anything is written: a report that cannot be saved is a usage problem, found up front.
-        static void EnsureWritable(string verb, string path)
-        {
-            try
-            {
-                if (Directory.Exists(path))
-                {
-                    throw new UsageException($"planner {verb}: --report '{path}' is a folder; give a file name.");
-                }
-
-                using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write))
-                {
-                }
-
-                // Only a probe: the report is written at the end. An earlier run's report goes now, so a run
-                // that stops before its end (a crash, a lost connection) leaves none that could pass for its own.
-                File.Delete(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                throw new UsageException($"planner {verb}: cannot write the report '{path}': {e.Message}");
-            }
-        }
-
-        string Value(string name)
-        {
-            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new UsageException($"planner {verb}: {name} needs a value.");
-            }
-
-            return args[++i];
-        }
+        });
+        return option;
     }
+
+    /// <summary>The provider and the database the command line names.</summary>
+    public (DatabaseProvider Provider, string Database) Read(ParseResult parseResult) =>
+        (parseResult.GetValue(Provider), parseResult.GetRequiredValue(Database));
+
+    private static Option<DatabaseProvider> CreateProvider()
+    {
+        var option = new Option<DatabaseProvider>("--provider")
+        {
+            HelpName = "sqlite|postgres",
+            Description = "Which database --database names [default: sqlite]",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                switch (text.ToLowerInvariant())
+                {
+                    case "sqlite":
+                        return DatabaseProvider.Sqlite;
+                    case "postgres" or "postgresql" or "npgsql":
+                        return DatabaseProvider.Postgres;
+                    default:
+                        result.AddError($"--provider must be sqlite or postgres, not '{text}'.");
+                        return default;
+                }
+            },
+        };
+
+        // The names as they are typed, not the enum's.
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add("sqlite", "postgres");
+        return option;
+    }
+}
+
+/// <summary>The text of a database provider, as messages and <c>--provider</c> write it.</summary>
+internal static class DatabaseProviderText
+{
+    public static string Name(this DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? "postgres" : "sqlite";
 }

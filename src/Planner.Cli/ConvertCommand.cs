@@ -1,4 +1,4 @@
-using System.Text.Encodings.Web;
+using System.CommandLine;
 using System.Text.Json;
 using Planner.Migration.Legacy;
 
@@ -10,37 +10,45 @@ namespace Planner.Cli;
 /// </summary>
 internal static class ConvertCommand
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        // Output for people and tools, not for HTML: keep non-ASCII text readable. Still deterministic.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
-
     // A row may carry weekly_schedule as inline JSON: read it deep enough that the converter, not this
     // parser, judges the document's depth (too-large, exit 1).
     private static readonly JsonDocumentOptions RowParsing = new() { MaxDepth = 1024 };
 
-    /// <summary>Runs the verb on the process's standard streams.</summary>
-    internal static int Run(string[] args)
+    /// <summary>The verb, its one argument and its action.</summary>
+    public static Command Create()
     {
-        using var stdout = Console.OpenStandardOutput();
-        return Run(args, Console.OpenStandardInput, stdout, Console.Error);
+        var file = new Argument<string>("FILE")
+        {
+            Description = "A file of programs rows (one JSON object, or one a line), or - for standard input",
+        };
+        file.Validators.Add(result =>
+        {
+            // A typo of an option is not a file name: "-" is standard input, anything else starting with '-' is refused.
+            var value = result.GetValueOrDefault<string>();
+            if (value.Length == 0 || (value.StartsWith('-') && value != "-"))
+            {
+                result.AddError($"expected a file of programs rows (one JSON object, or one a line) or '-' for standard input, not '{value}'.");
+            }
+        });
+        var command = new Command("convert", "Prints what legacy programs rows convert to, with their diagnostics") { file };
+        command.SetAction(parseResult =>
+        {
+            using var stdout = Console.OpenStandardOutput();
+            return Run(parseResult.GetRequiredValue(file), Console.OpenStandardInput, stdout, Console.Error);
+        });
+        return command;
     }
 
-    /// <summary>Runs the verb; returns 0 (clean), 1 (a program has an error) or 2 (usage or file problem).</summary>
-    internal static int Run(string[] args, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs the verb on <paramref name="path"/> (<c>-</c>: <paramref name="openStdin"/>); returns 0 (clean), 1 (a program
+    /// has an error) or 2 (a file problem).
+    /// </summary>
+    internal static int Run(string path, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
     {
-        if (args.Length != 1 || args[0].Length == 0 || (args[0].StartsWith('-') && args[0] != "-"))
-        {
-            stderr.WriteLine("planner convert: expected one argument, a file of programs rows (one JSON object, or one a line) or '-' for standard input.");
-            return 2;
-        }
-
         byte[] input;
         try
         {
-            if (args[0] == "-")
+            if (path == "-")
             {
                 using var stdin = openStdin();
                 using var buffer = new MemoryStream();
@@ -49,18 +57,18 @@ internal static class ConvertCommand
             }
             else
             {
-                input = File.ReadAllBytes(args[0]);
+                input = File.ReadAllBytes(path);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            var reason = Directory.Exists(args[0]) ? "it is a folder, not a file" : ex.Message;
-            stderr.WriteLine($"planner convert: cannot read '{args[0]}': {reason}");
+            var reason = Directory.Exists(path) ? "it is a folder, not a file" : ex.Message;
+            stderr.WriteLine($"planner convert: cannot read '{path}': {reason}");
             return 2;
         }
 
         // A line that is not a row is reported and skipped: the other rows' results are still printed.
-        var source = args[0] == "-" ? "standard input" : args[0];
+        var source = path == "-" ? "standard input" : path;
         var problems = new List<string>();
         if (!TryReadRows(input, out var rows, problems))
         {
@@ -77,13 +85,13 @@ internal static class ConvertCommand
 
         var converter = new LegacyConverter();
         var exitCode = 0;
-        using (var writer = new Utf8JsonWriter(stdout, WriterOptions))
+        using (var writer = new Utf8JsonWriter(stdout, ToolJson.WriterOptions(indented: false)))
         {
             foreach (var (row, extraKeys) in rows)
             {
                 var conversion = converter.Convert(row);
                 exitCode = conversion.HasErrors ? 1 : exitCode;
-                WriteConversion(writer, conversion, extraKeys);
+                JsonSerializer.Serialize(writer, ConvertedProgram.From(conversion, extraKeys), ToolJsonContext.Default.ConvertedProgram);
                 writer.Flush();
                 writer.Reset();
                 stdout.WriteByte((byte)'\n');
@@ -252,108 +260,5 @@ internal static class ConvertCommand
             JsonValueKind.String => value.GetString(),
             _ => value.GetRawText(),
         };
-    }
-
-    /// <summary>Writes the converted form: keys and order as docs/legacy-format.md specifies them.</summary>
-    /// <param name="writer">Where to write.</param>
-    /// <param name="conversion">The program's conversion.</param>
-    /// <param name="extraKeys">Keys of the row object beyond the table's columns: listed as <c>unknown-field</c> warnings, so nothing is dropped unseen.</param>
-    internal static void WriteConversion(Utf8JsonWriter writer, ProgramConversion conversion, IReadOnlyList<string>? extraKeys = null)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("program_id", conversion.ProgramId);
-        writer.WriteStartArray("program_goal_ids");
-        foreach (var goalId in conversion.ProgramGoalIds)
-        {
-            writer.WriteStringValue(goalId);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("blocks");
-        foreach (var block in conversion.Blocks)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", block.Id);
-            writer.WriteString("legacy_id", block.LegacyId);
-            writer.WriteString("program_id", block.ProgramId);
-            writer.WriteString("name", block.Name);
-            writer.WriteString("start_date", LegacyDates.Format(block.StartDate));
-            writer.WriteString("end_date", LegacyDates.Format(block.EndDate));
-            writer.WriteString("color", block.Color);
-            writer.WriteStartArray("goal_ids");
-            foreach (var link in block.GoalLinks)
-            {
-                writer.WriteStringValue(link.GoalId);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("days");
-        foreach (var day in conversion.Days)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", day.Id);
-            writer.WriteString("block_id", day.BlockId);
-            writer.WriteString("date", LegacyDates.Format(day.Date));
-            writer.WriteString("name", day.Name);
-            writer.WriteString("notes", day.Notes);
-            if (day.Readiness is { } readiness)
-            {
-                writer.WriteNumber("readiness", readiness);
-            }
-            else
-            {
-                writer.WriteNull("readiness");
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("sessions");
-        foreach (var session in conversion.Sessions)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", session.Id);
-            writer.WriteString("day_id", session.DayId);
-            writer.WriteString("session_template_id", session.SessionTemplateId);
-            writer.WriteNumber("position", session.Position);
-            writer.WriteString("slot", session.Slot);
-            writer.WriteString("notes", session.Notes);
-            writer.WriteBoolean("is_completed", session.IsCompleted);
-            writer.WritePropertyName("completion_data");
-            if (session.CompletionData is { } data)
-            {
-                // Re-written compactly so each result stays on one line.
-                using var document = JsonDocument.Parse(data);
-                document.RootElement.WriteTo(writer);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("diagnostics");
-        var rowDiagnostics = (extraKeys ?? []).Select(key => new LegacyDiagnostic(
-            DiagnosticSeverity.Warning,
-            DiagnosticCodes.UnknownField,
-            key,
-            $"The row's key '{key}' is not a column of the programs table (id, name, start_date, end_date, goal_ids, weekly_schedule); it was not read."));
-        foreach (var diagnostic in rowDiagnostics.Concat(conversion.Diagnostics))
-        {
-            writer.WriteStartObject();
-            ReportJson.WriteDiagnostic(writer, diagnostic);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 }

@@ -14,13 +14,13 @@ internal static class DatabaseConnection
 {
     /// <summary>Checks the connection string and the database, and returns a factory of contexts on it.</summary>
     /// <exception cref="ConnectionProblemException">The connection string is malformed, the file does not exist, or the server cannot be reached.</exception>
-    public static Func<PlannerDbContext> Open(string provider, string database)
+    public static Func<PlannerDbContext> Open(DatabaseProvider provider, string database)
     {
         var options = new DbContextOptionsBuilder<PlannerDbContext>();
         DbConnection probe;
         try
         {
-            if (provider == "postgres")
+            if (provider == DatabaseProvider.Postgres)
             {
                 var builder = new NpgsqlConnectionStringBuilder(database);
                 options.UseNpgsql(builder.ConnectionString);
@@ -44,7 +44,7 @@ internal static class DatabaseConnection
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new ConnectionProblemException($"the --database connection string is not valid for {provider}: {e.Message}", e);
+            throw new ConnectionProblemException($"the --database connection string is not valid for {provider.Name()}: {e.Message}", e);
         }
 
         using (probe)
@@ -55,7 +55,7 @@ internal static class DatabaseConnection
             }
             catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or TimeoutException or System.Net.Sockets.SocketException)
             {
-                throw new ConnectionProblemException($"cannot connect to the {provider} database: {e.Message}", e);
+                throw new ConnectionProblemException($"cannot connect to the {provider.Name()} database: {e.Message}", e);
             }
         }
 

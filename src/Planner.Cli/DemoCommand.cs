@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -25,13 +26,16 @@ internal static class DemoCommand
         CREATE TABLE goals (id text PRIMARY KEY, name text NOT NULL)
         """;
 
-    public static int Run(string[] args) => VerbRunner.Run("demo", async cancellationToken =>
+    /// <summary>The verb (no options: System.CommandLine refuses any argument) and its action.</summary>
+    public static Command Create()
     {
-        if (args.Length > 0)
-        {
-            throw new UsageException($"planner demo: takes no options, got '{args[0]}'.");
-        }
+        var command = new Command("demo", "Builds planner-demo.db from generated legacy programs, migrates, verifies, explains");
+        command.SetAction((_, cancellationToken) => VerbRunner.RunAsync(command, RunAsync, cancellationToken));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
         var path = Path.GetFullPath(DatabaseFile);
         var reportPath = Path.GetFullPath(ReportFile);
         var output = Console.Out;
@@ -65,7 +69,7 @@ internal static class DemoCommand
         output.WriteLine($"  the database: {path} (the legacy tables are untouched; the new ones are program_blocks, program_days, scheduled_sessions, program_goals, block_goals)");
         output.WriteLine($"  try: planner migrate --database {DatabaseFile}   (a rerun writes nothing)");
         return 0;
-    });
+    }
 
     private static void Top(string title, IEnumerable<LegacyDiagnostic> diagnostics, TextWriter output)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Planner.Migration.Migrating;
 using Planner.Model;
@@ -9,24 +10,95 @@ internal static class MigrateCommand
 {
     private const int FailuresShown = 20;
 
-    public static int Run(string[] args) => VerbRunner.Run("migrate", async cancellationToken =>
+    /// <summary>The verb, its options and its action.</summary>
+    public static Command Create()
     {
-        var options = DatabaseOptions.Parse("migrate", args, migrateOptions: true);
-        var createContext = DatabaseConnection.Open(options.Provider, options.Database);
-        var migrator = new LegacyMigrator<PlannerDbContext>(createContext, new LegacyMigrationOptions
+        var database = new DatabaseOptions();
+        var batchSize = new Option<int>("--batch-size")
         {
-            BatchSize = options.BatchSize,
-            DryRun = options.DryRun,
-        });
-        var (report, _) = await RunAsync(migrator, options.DryRun, Console.Out, ProgressDisplay.ForConsole(), cancellationToken);
-        if (options.Report is not null)
-        {
-            await File.WriteAllTextAsync(options.Report, ReportJson.Write(report), CancellationToken.None);
-            Console.Out.WriteLine($"report: {Path.GetFullPath(options.Report)}");
-        }
+            HelpName = "N",
+            Description = "Programs per transaction, at least 1",
+            DefaultValueFactory = _ => 100,
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
+                {
+                    result.AddError($"--batch-size must be a whole number of at least 1, not '{text}'.");
+                }
 
-        return ExitCode(report);
-    });
+                return size;
+            },
+        };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Arity = ArgumentArity.Zero,
+            Description = "Converts, checks and reports as a real run would, but writes nothing (not even Phase 1)",
+        };
+        var report = new Option<string>("--report")
+        {
+            HelpName = "FILE",
+            Description = "Writes the JSON report there at the end",
+        };
+        var command = new Command("migrate", "Phase 1 and 2: creates the new tables, migrates the programs not yet migrated");
+        database.AddTo(command);
+        command.Add(batchSize);
+        command.Add(dryRun);
+        command.Add(DatabaseOptions.RefuseAnOptionAsValue(report));
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync(command, async cancellationToken =>
+        {
+            var reportPath = parseResult.GetValue(report);
+            if (reportPath is not null)
+            {
+                EnsureWritable(reportPath);
+            }
+
+            var (provider, connection) = database.Read(parseResult);
+            var isDryRun = parseResult.GetValue(dryRun);
+            var createContext = DatabaseConnection.Open(provider, connection);
+            var migrator = new LegacyMigrator<PlannerDbContext>(createContext, new LegacyMigrationOptions
+            {
+                BatchSize = parseResult.GetValue(batchSize),
+                DryRun = isDryRun,
+            });
+            var (result, _) = await RunAsync(migrator, isDryRun, Console.Out, ProgressDisplay.ForConsole(), cancellationToken);
+            if (reportPath is not null)
+            {
+                await File.WriteAllTextAsync(reportPath, ReportJson.Write(result), CancellationToken.None);
+                Console.Out.WriteLine($"report: {Path.GetFullPath(reportPath)}");
+            }
+
+            return ExitCode(result);
+        }, cancellationToken));
+        return command;
+    }
+
+    /// <summary>
+    /// Checked before anything is written: a report that cannot be saved is a usage problem, found up front. Only a
+    /// probe: the report is written at the end. An earlier run's report goes now, so a run that stops before its end
+    /// (a crash, a lost connection) leaves none that could pass for its own.
+    /// </summary>
+    /// <exception cref="UsageException">The path is a folder or cannot be written.</exception>
+    private static void EnsureWritable(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"--report '{path}' is a folder; give a file name.");
+            }
+
+            using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write))
+            {
+            }
+
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot write the report '{path}': {e.Message}");
+        }
+    }
 
     /// <summary>0 every program migrated, 1 some failed (or the run was cut short): the others are in.</summary>
     public static int ExitCode(MigrationReport report) => report.Failed > 0 || report.Cancelled ? 1 : 0;

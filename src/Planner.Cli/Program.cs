@@ -1,47 +1,95 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
 namespace Planner.Cli;
 
-/// <summary>The <c>planner</c> command line: one verb per file.</summary>
+/// <summary>
+/// The <c>planner</c> command line, on System.CommandLine: one verb per file (<c>*Command.Create</c>), generated
+/// help, tab completion through the <c>[suggest]</c> directive, and the exit codes of docs/cli.md.
+/// </summary>
 internal static class CliEntry
 {
-    private static int Main(string[] args) => Run(args);
+    /// <summary>Exit code of a usage, file or database problem (docs/cli.md); System.CommandLine's own is 1.</summary>
+    public const int UsageProblem = 2;
+
+    private static Task<int> Main(string[] args) => RunAsync(args);
 
     /// <summary>Runs one verb and returns its exit code.</summary>
-    internal static int Run(string[] args)
+    internal static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    /// <summary>Parses the command line and runs the verb it names.</summary>
+    internal static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0)
+        var result = CreateRoot().Parse(args, new ParserConfiguration
         {
-            Console.Error.WriteLine(Usage);
-            return 2;
+            // "@file" is a file name here, as it always was, not a response file to expand.
+            ResponseFileTokenReplacer = null,
+        });
+        if (result.Action is ParseErrorAction)
+        {
+            WriteUsageProblem(result.CommandResult.Command, result.Errors.Select(e => e.Message));
+            return UsageProblem;
         }
 
-        var verb = args[0];
-        var rest = args[1..];
-        switch (verb)
-        {
-            case "-h" or "--help" or "help":
-                Console.Out.WriteLine(Usage);
-                return 0;
-            case "convert":
-                return ConvertCommand.Run(rest);
-            case "migrate":
-                return MigrateCommand.Run(rest);
-            case "verify":
-                return VerifyCommand.Run(rest);
-            case "demo":
-                return DemoCommand.Run(rest);
-            default:
-                Console.Error.WriteLine($"planner: unknown verb '{verb}'.");
-                Console.Error.WriteLine(Usage);
-                return 2;
-        }
+        // A verb's run gets Ctrl+C and SIGTERM as System.CommandLine's cancellation token, from TerminationSignals rather
+        // than System.CommandLine's own handler (why: see there); help, the version and completions need none. An
+        // exception VerbRunner does not turn into a message is a bug: it is not made into exit 1, "programs failed".
+        using var signals = result.Action is AsynchronousCommandLineAction ? new TerminationSignals(Prefix(result.CommandResult.Command)) : null;
+        return await result.InvokeAsync(
+            new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false },
+            signals?.Token ?? CancellationToken.None);
     }
 
-    internal const string Usage = """
-        usage: planner <verb> [options]
+    /// <summary>The command tree: the root and its verbs, options and arguments.</summary>
+    internal static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("The planner tool: converts and migrates legacy training plans")
+        {
+            DemoCommand.Create(),
+            ConvertCommand.Create(),
+            MigrateCommand.Create(),
+            VerifyCommand.Create(),
+        };
+        root.HelpName = "planner";
 
-          demo                      builds planner-demo.db from generated legacy programs, migrates, verifies
-          convert FILE|-            prints the converted form of legacy programs rows
-          migrate --database CONN [--provider sqlite|postgres] [--batch-size N] [--dry-run] [--report FILE]
-          verify --database CONN [--provider sqlite|postgres]
-        """;
+        // On Linux "/h" and "/?" are paths, not help: only --help, -h and -?.
+        root.Options.Remove(root.Options.OfType<HelpOption>().Single());
+        root.Options.Insert(0, new HelpOption("--help", "-h", "-?"));
+
+        // "planner help" prints the help as --help does; "planner" alone prints it on standard error: a usage problem.
+        var help = new Command("help", "Show help and usage information") { Hidden = true };
+        help.SetAction(_ => WriteHelp(root, Console.Out, 0));
+        root.Add(help);
+        root.SetAction(_ => WriteHelp(root, Console.Error, UsageProblem));
+        return root;
+    }
+
+    /// <summary>
+    /// A command line a person got wrong: each problem on its own line, <c>planner VERB: ...</c>, then the verb's
+    /// help, all on standard error.
+    /// </summary>
+    internal static void WriteUsageProblem(Command command, IEnumerable<string> problems)
+    {
+        var error = Console.Error;
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"{Prefix(command)}: {problem}");
+        }
+
+        error.WriteLine();
+        WriteHelp(command, error, UsageProblem);
+    }
+
+    /// <summary><c>planner</c> or <c>planner VERB</c>, as messages start.</summary>
+    internal static string Prefix(Command command) => command is RootCommand ? "planner" : "planner " + command.Name;
+
+    /// <summary>Writes <paramref name="command"/>'s generated help (as <c>--help</c> does) to <paramref name="output"/>.</summary>
+    private static int WriteHelp(Command command, TextWriter output, int exitCode)
+    {
+        var root = command as RootCommand ?? command.Parents.OfType<RootCommand>().Single();
+        string[] help = command == root ? ["--help"] : [command.Name, "--help"];
+        root.Parse(help).Invoke(new InvocationConfiguration { Output = output });
+        return exitCode;
+    }
 }

@@ -1,15 +1,12 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using Planner.Migration.Legacy;
 using Planner.Migration.Migrating;
 
 namespace Planner.Cli;
 
 /// <summary>
-/// The tool's JSON output format: the report of <c>planner migrate --report</c> and <c>planner demo</c>
-/// (docs/cli.md), and the diagnostics <c>planner convert</c> prints. The library's report is data; how
-/// the tool writes it is the tool's contract.
+/// The report of <c>planner migrate --report</c> and <c>planner demo</c> (docs/cli.md, "The migration report"):
+/// the library's <see cref="MigrationReport"/> is data; how the tool writes it is the tool's contract.
 /// </summary>
 internal static class ReportJson
 {
@@ -18,65 +15,42 @@ internal static class ReportJson
     public static string Write(MigrationReport report)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(stream, ToolJson.WriterOptions(indented: true)))
         {
-            json.WriteStartObject();
-            json.WriteStartObject("programs");
-            json.WriteNumber("total", report.Total);
-            json.WriteNumber("migrated", report.Migrated);
-            json.WriteNumber("already_migrated", report.AlreadyMigrated);
-            json.WriteNumber("failed", report.Failed);
-            json.WriteNumber("left_alone", report.LeftAlone);
-            json.WriteEndObject();
-            json.WriteBoolean("dry_run", report.DryRun);
-            json.WriteBoolean("cancelled", report.Cancelled);
-            json.WriteStartObject("rows");
-            foreach (var (table, count) in report.Rows)
-            {
-                json.WriteNumber(table, count);
-            }
-
-            json.WriteEndObject();
-            json.WriteStartArray("failures");
-            foreach (var failure in report.Failures)
-            {
-                json.WriteStartObject();
-                json.WriteString("program_id", failure.ProgramId);
-                json.WriteStartArray("diagnostics");
-                foreach (var diagnostic in failure.Diagnostics)
-                {
-                    json.WriteStartObject();
-                    WriteDiagnostic(json, diagnostic);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("warnings");
-            foreach (var warning in report.Warnings)
-            {
-                json.WriteStartObject();
-                json.WriteString("program_id", warning.ProgramId);
-                WriteDiagnostic(json, warning.Diagnostic);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            JsonSerializer.Serialize(writer, ReportDocument.From(report), ToolJsonContext.Default.ReportDocument);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
-
-    /// <summary>A diagnostic's four fields, as the report and <c>planner convert</c> both print them.</summary>
-    public static void WriteDiagnostic(Utf8JsonWriter json, LegacyDiagnostic diagnostic)
-    {
-        json.WriteString("severity", diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning");
-        json.WriteString("code", diagnostic.Code);
-        json.WriteString("path", diagnostic.Path);
-        json.WriteString("message", diagnostic.Message);
-    }
 }
+
+/// <summary>
+/// The report's top level, keys in the order docs/cli.md shows them. The keys of <c>rows</c> are the host's table
+/// names, written as they are (the naming policy renames properties, not dictionary keys).
+/// </summary>
+internal sealed record ReportDocument(
+    ReportPrograms Programs,
+    bool DryRun,
+    bool Cancelled,
+    IReadOnlyDictionary<string, long> Rows,
+    IReadOnlyList<ReportFailure> Failures,
+    IReadOnlyList<ReportWarning> Warnings)
+{
+    public static ReportDocument From(MigrationReport report) => new(
+        new ReportPrograms(report.Total, report.Migrated, report.AlreadyMigrated, report.Failed, report.LeftAlone),
+        report.DryRun,
+        report.Cancelled,
+        report.Rows,
+        [.. report.Failures.Select(failure => new ReportFailure(failure.ProgramId, [.. failure.Diagnostics.Select(DiagnosticJson.From)]))],
+        [.. report.Warnings.Select(warning => new ReportWarning(
+            warning.ProgramId, DiagnosticJson.SeverityText(warning.Diagnostic.Severity), warning.Diagnostic.Code, warning.Diagnostic.Path, warning.Diagnostic.Message))]);
+}
+
+/// <summary>The report's <c>programs</c> counts.</summary>
+internal sealed record ReportPrograms(long Total, long Migrated, long AlreadyMigrated, long Failed, long LeftAlone);
+
+/// <summary>A failed program and every diagnostic it has, errors and warnings, in the order found.</summary>
+internal sealed record ReportFailure(string ProgramId, IReadOnlyList<DiagnosticJson> Diagnostics);
+
+/// <summary>A warning of a program that migrated or was left alone: its program, then the diagnostic's fields.</summary>
+internal sealed record ReportWarning(string ProgramId, string Severity, string Code, string Path, string Message);

@@ -1,69 +1,43 @@
+using System.CommandLine;
 using System.Data.Common;
-using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Planner.Cli;
 
 /// <summary>
-/// Runs a verb's body with Ctrl+C and SIGTERM wired to cancellation, and turns the problems a person can fix into
-/// one line on standard error and exit code 2: never a stack trace for bad input or a bad database.
+/// Runs a verb's body and turns the problems a person can fix into one line on standard error and exit code 2
+/// (never a stack trace for bad input or a bad database), and a cancelled read into exit 1.
 /// </summary>
 internal static class VerbRunner
 {
-    public static int Run(string verb, Func<CancellationToken, Task<int>> body)
+    /// <summary>Runs <paramref name="body"/> for the verb <paramref name="command"/> with System.CommandLine's cancellation token.</summary>
+    public static async Task<int> RunAsync(Command command, Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            if (!cancellation.IsCancellationRequested)
-            {
-                // The first Ctrl+C ends the run after the programs in flight; a second one kills the process.
-                e.Cancel = true;
-                Console.Error.WriteLine($"planner {verb}: stopping after the programs in flight (Ctrl+C again to kill)...");
-                cancellation.Cancel();
-            }
-        };
-        Console.CancelKeyPress += onCancel;
-
-        // SIGTERM (docker stop, systemd, kill) ends the run the same way: after the programs in flight.
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            if (!cancellation.IsCancellationRequested)
-            {
-                context.Cancel = true;
-                Console.Error.WriteLine($"planner {verb}: terminated; stopping after the programs in flight...");
-                cancellation.Cancel();
-            }
-        });
+        var verb = CliEntry.Prefix(command);
         try
         {
-            return body(cancellation.Token).GetAwaiter().GetResult();
+            return await body(cancellationToken);
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(CliEntry.Usage);
-            return 2;
+            CliEntry.WriteUsageProblem(command, [e.Message]);
+            return CliEntry.UsageProblem;
         }
         catch (ConnectionProblemException e)
         {
-            Console.Error.WriteLine($"planner {verb}: {e.Message}");
-            return 2;
+            Console.Error.WriteLine($"{verb}: {e.Message}");
+            return CliEntry.UsageProblem;
         }
         catch (OperationCanceledException)
         {
             // Ctrl+C while a read was in flight: what was written is complete, as after the programs in flight.
-            Console.Error.WriteLine($"planner {verb}: cancelled; the programs written so far are complete. Run it again to go on.");
+            Console.Error.WriteLine($"{verb}: cancelled; the programs written so far are complete. Run it again to go on.");
             return 1;
         }
         catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            Console.Error.WriteLine($"planner {verb}: database or file problem: {DatabaseErrorText.Describe(e)}");
-            return 2;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
+            Console.Error.WriteLine($"{verb}: database or file problem: {DatabaseErrorText.Describe(e)}");
+            return CliEntry.UsageProblem;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Planner.Migration.Migrating;
 using Planner.Model;
 
@@ -6,14 +7,22 @@ namespace Planner.Cli;
 /// <summary><c>planner verify</c>: converts every migrated program again and compares with its rows.</summary>
 internal static class VerifyCommand
 {
-    public static int Run(string[] args) => VerbRunner.Run("verify", async cancellationToken =>
+    /// <summary>The verb, its options and its action.</summary>
+    public static Command Create()
     {
-        var options = DatabaseOptions.Parse("verify", args, migrateOptions: false);
-        var createContext = DatabaseConnection.Open(options.Provider, options.Database);
-        var report = await new LegacyMigrator<PlannerDbContext>(createContext).VerifyAsync(cancellationToken);
-        Print(report, Console.Out);
-        return report.IsClean ? 0 : 1;
-    });
+        var database = new DatabaseOptions();
+        var command = new Command("verify", "Compares the migrated rows with a fresh conversion of their legacy JSON");
+        database.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync(command, async cancellationToken =>
+        {
+            var (provider, connection) = database.Read(parseResult);
+            var createContext = DatabaseConnection.Open(provider, connection);
+            var report = await new LegacyMigrator<PlannerDbContext>(createContext).VerifyAsync(cancellationToken);
+            Print(report, Console.Out);
+            return report.IsClean ? 0 : 1;
+        }, cancellationToken));
+        return command;
+    }
 
     public static void Print(VerificationReport report, TextWriter output)
     {

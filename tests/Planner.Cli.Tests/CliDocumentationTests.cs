@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -10,34 +9,30 @@ using Planner.Model;
 namespace Planner.Cli.Tests;
 
 /// <summary>
-/// docs/cli.md documents every verb and option of <c>planner</c>: each verb (a <c>*Command</c> class with a
-/// <c>Run(string[])</c>, and each verb of the usage text) has a heading <c>## `planner VERB`</c>, and each option
-/// the parser takes (<see cref="DatabaseOptions.All"/>, and each <c>--option</c> of the usage text) appears in a code
-/// span that starts with it (<c>`--batch-size N`</c>), and each key of the migration report is named in a code span.
-/// The lists come from the tool's own code.
+/// docs/cli.md documents every verb and option of <c>planner</c>: each verb of the tool's System.CommandLine tree
+/// (<see cref="CliEntry.CreateRoot"/>) has a heading <c>## `planner VERB`</c>, each option of a verb or of the root
+/// appears in a code span that starts with it (<c>`--batch-size N`</c>), and each key of the migration report is
+/// named in a code span. The lists come from the tool's own code.
 /// </summary>
-public sealed partial class CliDocumentationTests
+public sealed class CliDocumentationTests
 {
     private static string Document => File.ReadAllText(RepositoryFiles.Path("docs", "cli.md"));
 
-    /// <summary>The verbs: one <c>*Command</c> class with a static <c>Run(string[])</c> per verb, and the verbs the usage lists.</summary>
-    public static IReadOnlyList<string> Verbs()
-    {
-        var fromClasses = typeof(CliEntry).Assembly.GetTypes()
-            .Where(type => type.Name.EndsWith("Command", StringComparison.Ordinal)
-                && type.GetMethod("Run", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic, [typeof(string[])]) is not null)
-            .Select(type => type.Name[..^"Command".Length].ToLowerInvariant());
-        var fromUsage = UsageLine().Matches(CliEntry.Usage).Select(m => m.Groups[1].Value);
-        return fromClasses.Concat(fromUsage).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
+    /// <summary>The verbs: the commands of the tree a person can see (not the hidden <c>help</c>, which is <c>--help</c>).</summary>
+    public static IReadOnlyList<string> Verbs() =>
+        CliEntry.CreateRoot().Subcommands.Where(verb => !verb.Hidden).Select(verb => verb.Name).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The options: the parser's list, and every <c>--option</c> the usage text shows.</summary>
-    public static IReadOnlyList<string> Options() =>
-        DatabaseOptions.All.Select(o => o.Name)
-            .Concat(OptionToken().Matches(CliEntry.Usage).Select(m => m.Value))
+    /// <summary>The options: every option of every verb, and the root's (<c>--help</c>, <c>--version</c>), by name.</summary>
+    public static IReadOnlyList<string> Options()
+    {
+        var root = CliEntry.CreateRoot();
+        return root.Options.Concat(root.Subcommands.Where(verb => !verb.Hidden).SelectMany(verb => verb.Options))
+            .Where(option => !option.Hidden)
+            .Select(option => option.Name)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
 
     private static List<string> Undocumented(string document) =>
         Verbs().Where(verb => !Regex.IsMatch(document, $@"^##\s+`planner {Regex.Escape(verb)}[ `]", RegexOptions.Multiline))
@@ -57,28 +52,25 @@ public sealed partial class CliDocumentationTests
     public void The_lists_come_from_the_code_and_hold_what_the_tool_takes()
     {
         Assert.Equal(["convert", "demo", "migrate", "verify"], Verbs());
-        Assert.Equal(["--batch-size", "--database", "--dry-run", "--provider", "--report"], Options());
+        Assert.Equal(["--batch-size", "--database", "--dry-run", "--help", "--provider", "--report", "--version"], Options());
     }
 
-    [Fact]
-    public void The_parser_takes_each_listed_option_for_the_verbs_the_list_names()
+    [Theory]
+    [InlineData("--database", "db")]
+    [InlineData("--provider", "postgres")]
+    [InlineData("--batch-size", "5")]
+    [InlineData("--dry-run")]
+    [InlineData("--report", "report.json")]
+    public void The_parser_takes_each_listed_option_for_the_verbs_the_list_names(params string[] option)
     {
-        // DatabaseOptions.All is the parser's own list: every option in it parses, and a migrate-only one is refused by verify.
-        foreach (var (name, migrateOnly) in DatabaseOptions.All)
-        {
-            string[] args = name == DatabaseOptions.DatabaseOption ? [name, "db"]
-                : name == DatabaseOptions.DryRunOption ? ["--database", "db", name]
-                : ["--database", "db", name, name == DatabaseOptions.ProviderOption ? "sqlite" : name == DatabaseOptions.BatchSizeOption ? "5" : Path.Combine(Path.GetTempPath(), "planner-doc-test-report.json")];
-            DatabaseOptions.Parse("migrate", args, migrateOptions: true);
-            if (migrateOnly)
-            {
-                Assert.Throws<UsageException>(() => DatabaseOptions.Parse("verify", args, migrateOptions: false));
-            }
-            else
-            {
-                DatabaseOptions.Parse("verify", args, migrateOptions: false);
-            }
-        }
+        // migrate takes each of its options; verify takes the ones it lists and refuses the others (migrate's own).
+        var root = CliEntry.CreateRoot();
+        string[] args = option[0] == "--database" ? option : ["--database", "db", .. option];
+        var verify = root.Subcommands.Single(verb => verb.Name == "verify");
+
+        Assert.Empty(root.Parse(["migrate", .. args]).Errors);
+        Assert.Equal(verify.Options.Any(o => o.Name == option[0]), root.Parse(["verify", .. args]).Errors.Count == 0);
+        Assert.Contains(option[0], Options());
     }
 
     [Fact]
@@ -150,10 +142,4 @@ public sealed partial class CliDocumentationTests
         Assert.Contains("cancelled", keys);
         Assert.True(missing.Count == 0, $"docs/cli.md does not name the report keys: {string.Join(", ", missing)}.");
     }
-
-    [GeneratedRegex(@"^\s+([a-z]+)\s", RegexOptions.Multiline)]
-    private static partial Regex UsageLine();
-
-    [GeneratedRegex(@"--[a-z][a-z-]*")]
-    private static partial Regex OptionToken();
 }

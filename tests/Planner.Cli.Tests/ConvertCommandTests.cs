@@ -18,7 +18,7 @@ public sealed class ConvertCommandTests : IDisposable
     {
         using var stdout = new MemoryStream();
         var stderr = new StringWriter();
-        var exitCode = ConvertCommand.Run(args, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty)), stdout, stderr);
+        var exitCode = ConvertCommand.Run(Assert.Single(args), () => new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty)), stdout, stderr);
         return (exitCode, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 
@@ -242,16 +242,24 @@ public sealed class ConvertCommandTests : IDisposable
     public void A_missing_file_or_no_argument_is_a_usage_problem_on_one_line()
     {
         var missing = Run([Path.Combine(_folder, "missing.json")]);
-        var none = Run([]);
-        var two = Run(["a", "b"]);
+        var none = PlannerRun.InProcess("convert");
+        var two = PlannerRun.InProcess("convert", "a", "b");
 
-        Assert.All(new[] { missing, none, two }, result =>
-        {
-            Assert.Equal(2, result.ExitCode);
-            Assert.Equal(string.Empty, result.Stdout);
-            Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        });
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal(string.Empty, missing.Stdout);
+        Assert.Single(missing.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("missing.json", missing.Stderr);
+
+        // The number of arguments is the parser's: one line that says what is wrong, then the verb's help.
+        Assert.All(new[] { none, two }, result =>
+        {
+            Assert.Equal(2, result.Exit);
+            Assert.Equal(string.Empty, result.Out);
+            Assert.StartsWith("planner convert: ", result.Error);
+            Assert.Contains("planner convert <FILE> [options]", result.Error);
+        });
+        Assert.Contains("'FILE' missing", none.Error);
+        Assert.Contains("'b'", two.Error);
     }
 
     [Fact]

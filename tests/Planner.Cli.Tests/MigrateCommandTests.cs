@@ -102,7 +102,7 @@ public sealed class MigrateCommandTests
                 }
             }
 
-            var createContext = DatabaseConnection.Open(provider, db.ConnectionString);
+            var createContext = DatabaseConnection.Open(Enum.Parse<DatabaseProvider>(provider, ignoreCase: true), db.ConnectionString);
             string template;
             await using (var context = createContext())
             {
@@ -149,7 +149,7 @@ public sealed class MigrateCommandTests
         try
         {
             var first = PlannerRun.InProcess("migrate", "--database", db.ConnectionString, "--provider", provider);
-            var createContext = DatabaseConnection.Open(provider, db.ConnectionString);
+            var createContext = DatabaseConnection.Open(Enum.Parse<DatabaseProvider>(provider, ignoreCase: true), db.ConnectionString);
             string programId;
             await using (var context = createContext())
             {
