@@ -42,6 +42,18 @@ public class PlannerDbContext : DbContext
     public DbSet<Goal> Goals => Set<Goal>();
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Adds the planner's conventions (<see cref="PlannerModelConfigurationBuilderExtensions.ApplyPlannerConventions"/>),
+    /// so a derived context may rename any column after <c>base.OnModelCreating</c>. A derived context
+    /// that overrides this calls <c>base.ConfigureConventions</c>.
+    /// </remarks>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.ApplyPlannerConventions();
+    }
+
+    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

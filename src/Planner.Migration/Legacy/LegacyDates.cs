@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 
 namespace Planner.Migration.Legacy;
 
@@ -73,5 +74,5 @@ internal static class LegacyDates
     }
 
     /// <summary>The ISO text of a date.</summary>
-    public static string Format(LocalDate date) => Model.Configuration.LocalDateConverters.FormatIso(date);
+    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -138,10 +138,26 @@ public static class LegacyScheduleWriter
     /// <summary>Writes program goal ids as the legacy <c>goal_ids</c> column's text.</summary>
     /// <param name="goalIds">The goal ids, in order.</param>
     /// <returns>A JSON list of strings, such as <c>["g-1","g-2"]</c>.</returns>
+    /// <remarks>
+    /// The same text as the planning API's dual writes put in <c>programs.goal_ids</c> (a test holds the two
+    /// to it): compact JSON, written with <see cref="Utf8JsonWriter"/>'s default escaping.
+    /// </remarks>
     public static string WriteGoalIds(IEnumerable<string> goalIds)
     {
         ArgumentNullException.ThrowIfNull(goalIds);
-        return LegacyColumns.GoalIds(goalIds);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var id in goalIds)
+            {
+                writer.WriteStringValue(id);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void CheckBlock(ProgramBlock block)

@@ -14,11 +14,9 @@ internal static class LocalDateConverters
 
     /// <summary>LocalDate to ISO <c>yyyy-MM-dd</c> text, whose order is the dates' order.</summary>
     public static readonly ValueConverter<LocalDate, string> ToIsoText = new(
-        date => FormatIso(date),
+        date => LocalDatePattern.Iso.Format(date),
         value => ParseIso(value));
 
-    internal static string FormatIso(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
-    internal static LocalDate ParseIso(string value) =>
+    private static LocalDate ParseIso(string value) =>
         LocalDatePattern.Iso.Parse(value.Length > 10 ? value[..10] : value).GetValueOrThrow();
 }

@@ -18,7 +18,11 @@ public static class PlannerModelBuilderExtensions
     /// <param name="configure">Sets schema, table names and the date mapping; <see langword="null"/> for the defaults.</param>
     /// <returns>The same model builder, for chaining.</returns>
     /// <remarks>
-    /// EF Core caches the model per context type, so the options are fixed per context type.
+    /// EF Core caches the model per context type, so the options are fixed per context type. A context
+    /// that renames, after this call, a column that a check constraint uses (a block's dates, a day's
+    /// readiness, a session's position) also calls
+    /// <see cref="PlannerModelConfigurationBuilderExtensions.ApplyPlannerConventions"/> from
+    /// <c>ConfigureConventions</c>, so that the checks name the renamed columns.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is null.</exception>
     /// <exception cref="ArgumentException">
@@ -31,7 +35,14 @@ public static class PlannerModelBuilderExtensions
         var options = new PlannerModelOptions();
         configure?.Invoke(options);
         options.Validate();
-        PlannerModelMapping.Apply(modelBuilder, options);
+        modelBuilder.ApplyConfiguration(new TrainingProgramConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ProgramBlockConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ProgramDayConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ScheduledSessionConfiguration(options));
+        modelBuilder.ApplyConfiguration(new SessionTemplateConfiguration(options));
+        modelBuilder.ApplyConfiguration(new GoalConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ProgramGoalConfiguration(options));
+        modelBuilder.ApplyConfiguration(new BlockGoalConfiguration(options));
         return modelBuilder;
     }
 }

@@ -1,4 +1,4 @@
-using static Planner.Model.Configuration.LocalDateConverters;
+using static Planner.Model.Scheduling.IsoDates;
 
 namespace Planner.Model.Planning;
 

@@ -1,27 +1,5 @@
 namespace Planner.Model.Planning;
 
-/// <summary>What a <see cref="PlanNotFoundException"/> did not find.</summary>
-public enum PlanEntity
-{
-    /// <summary>A training program.</summary>
-    Program,
-
-    /// <summary>A block of a program.</summary>
-    Block,
-
-    /// <summary>A day of a block.</summary>
-    Day,
-
-    /// <summary>A session of a day.</summary>
-    Session,
-
-    /// <summary>A session template.</summary>
-    SessionTemplate,
-
-    /// <summary>A goal.</summary>
-    Goal,
-}
-
 /// <summary>
 /// A read or write named a program, block, day, session, session template or goal that does not exist.
 /// Nothing was read or written. Every method of <see cref="PlanningService"/> raises this one exception for

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model.Scheduling;
-using static Planner.Model.Configuration.LocalDateConverters;
+using static Planner.Model.Scheduling.IsoDates;
 
 namespace Planner.Model.Planning;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Planner.Model.Scheduling;
-using static Planner.Model.Configuration.LocalDateConverters;
+using static Planner.Model.Scheduling.IsoDates;
 
 namespace Planner.Model.Planning;
 

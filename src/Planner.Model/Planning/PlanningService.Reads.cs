@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
-using static Planner.Model.Configuration.LocalDateConverters;
+using static Planner.Model.Scheduling.IsoDates;
 
 namespace Planner.Model.Planning;
 

@@ -1,5 +1,5 @@
 using NodaTime;
-using static Planner.Model.Configuration.LocalDateConverters;
+using static Planner.Model.Scheduling.IsoDates;
 
 namespace Planner.Model.Scheduling;
 

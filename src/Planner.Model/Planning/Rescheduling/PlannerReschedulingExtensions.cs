@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Planner.Model.Scheduling;
 
-namespace Planner.Model.Planning;
+namespace Planner.Model.Planning.Rescheduling;
 
 /// <summary>
 /// The rescheduling engine's edge to a <see cref="DbContext"/>: loads a block's days and sessions, plans

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
 using Planner.Model.Planning;
+using Planner.Model.Planning.Rescheduling;
 using Planner.Model.Scheduling;
 using Planner.Model.Tests.Infrastructure;
 using Planner.Model.Tests.Scheduling;
