@@ -1,15 +1,5 @@
 namespace Planner.Migration.Legacy;
 
-/// <summary>How bad a diagnostic is.</summary>
-public enum DiagnosticSeverity
-{
-    /// <summary>Something a person should know; the program converts all the same.</summary>
-    Warning,
-
-    /// <summary>The program cannot be converted: it yields no rows.</summary>
-    Error,
-}
-
 /// <summary>Something the converter found in a program's legacy data.</summary>
 /// <param name="Severity">Warning or error.</param>
 /// <param name="Code">The diagnostic code of <c>docs/legacy-format.md</c> (<see cref="DiagnosticCodes"/>).</param>

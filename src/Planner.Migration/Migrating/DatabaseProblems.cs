@@ -17,10 +17,13 @@ internal static class DatabaseProblems
     private static readonly string[] PostgresClasses = ["08", "53", "57", "58"];
     private static readonly string[] PostgresStates = ["25006", "42501"];
 
-    /// <summary>Whether <paramref name="exception"/> (or the database error inside it) is one that any program would meet.</summary>
+    /// <summary>
+    /// Whether the database error in <paramref name="exception"/> (its innermost <see cref="DbException"/>, however
+    /// deep: <see cref="InnermostDatabaseError"/>) is one that any program would meet.
+    /// </summary>
     public static bool AnyProgram(Exception exception)
     {
-        var error = exception as DbException ?? exception.InnerException as DbException;
+        var error = InnermostDatabaseError.Of(exception);
         if (error is null)
         {
             return false;
@@ -36,12 +39,13 @@ internal static class DatabaseProblems
     }
 
     /// <summary>
-    /// Whether <paramref name="exception"/> is a unique key's refusal (SQLite's <c>UNIQUE constraint failed</c>,
-    /// PostgreSQL's 23505): a row's id, or its (block, date) or (day, position), is already taken.
+    /// Whether the database error in <paramref name="exception"/> (its innermost <see cref="DbException"/>) is a
+    /// unique key's refusal (SQLite's <c>UNIQUE constraint failed</c>, PostgreSQL's 23505): a row's id, or its
+    /// (block, date) or (day, position), is already taken.
     /// </summary>
     public static bool DuplicateKey(Exception exception)
     {
-        var error = exception as DbException ?? exception.InnerException as DbException;
+        var error = InnermostDatabaseError.Of(exception);
         if (error is null)
         {
             return false;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -172,19 +173,36 @@ public sealed class LegacyMigrator<TContext>
             report.Total = await source.CountProgramsAsync(cancellationToken).ConfigureAwait(false);
             await using var writer = RowWriter.For(context, tables);
             var run = new Run(this, context, tables, source, writer, report, hasLedger, RowTables(tables, existing));
-            string? after = null;
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var page = await source.ReadPageAsync(after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-                if (page.Count == 0)
-                {
-                    break;
-                }
 
-                await run.BatchAsync(page, cancellationToken).ConfigureAwait(false);
-                after = page[^1].Id;
-                progress?.Report(report.Progress);
-                LogBatch(_logger, report.Migrated, report.AlreadyMigrated, report.LeftAlone, report.Failed, report.Total, null);
+            // A pipeline of two batches: while one is written, the next one is converted and hashed on another thread
+            // (CPU work that needs no connection). Every database call stays on this thread, one at a time.
+            var batch = await run.SelectAsync(null, cancellationToken).ConfigureAwait(false);
+            Batch? next = null;
+            try
+            {
+                while (batch is not null && !cancellationToken.IsCancellationRequested)
+                {
+                    await run.CheckReferencesAsync(batch).ConfigureAwait(false);
+                    next = cancellationToken.IsCancellationRequested
+                        ? null
+                        : await run.SelectAsync(batch.Last, cancellationToken).ConfigureAwait(false);
+                    await run.WriteBatchAsync(batch).ConfigureAwait(false);
+                    (batch, next) = (next, null);
+                    progress?.Report(report.Progress);
+                    LogBatch(_logger, report.Migrated, report.AlreadyMigrated, report.LeftAlone, report.Failed, report.Total, null);
+                }
+            }
+            finally
+            {
+                // A batch selected but not written (the run was cancelled, or stopped by a database problem): its
+                // conversion is waited for, so nothing runs on after the call returns.
+                foreach (var unwritten in new[] { batch, next })
+                {
+                    if (unwritten is not null)
+                    {
+                        await unwritten.Conversion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+                }
             }
 
             report.Cancelled = cancellationToken.IsCancellationRequested;
@@ -342,10 +360,16 @@ public sealed class LegacyMigrator<TContext>
 
         public ProgramRows Rows { get; set; } = ProgramRows.From(Empty(row.Id));
 
+        /// <summary>The hash of <see cref="Rows"/> as converted, computed with the conversion.</summary>
+        public string? RowsHash { get; set; }
+
         public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
         public static ProgramConversion Empty(string id) => new(id, [], [], [], [], [], []);
     }
+
+    /// <summary>A page of programs on its way: those to convert, what was found of the others, and the conversion running.</summary>
+    private sealed record Batch(string Last, List<Work> Works, List<Action> Outcomes, Task Conversion);
 
     /// <summary>The state of one <see cref="MigrateAsync"/> call.</summary>
     private sealed class Run(
@@ -361,24 +385,30 @@ public sealed class LegacyMigrator<TContext>
         private readonly LegacyMigrationOptions _options = migrator._options;
         private int _committed;
 
-        public async Task BatchAsync(List<LegacyProgramRow> page, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the page of programs after <paramref name="after"/> and picks those to convert (not migrated from the
+        /// same text, no rows the migration did not write), and starts their conversion on another thread. What it
+        /// finds is counted when the batch is written, so progress stays per batch. Null at the end of the programs.
+        /// </summary>
+        public async Task<Batch?> SelectAsync(string? after, CancellationToken cancellationToken)
         {
+            var page = await source.ReadPageAsync(after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                return null;
+            }
+
             var ledger = hasLedger
                 ? await source.ReadLedgerAsync(page[0].Id, page[^1].Id, cancellationToken).ConfigureAwait(false)
                 : [];
+            var outcomes = new List<Action>();
             var pending = new List<Work>();
             foreach (var row in page)
             {
-                // Cancellation ends the run after the programs already converted: they are written below.
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-
                 var work = new Work(row);
                 if (ledger.TryGetValue(row.Id, out var entry) && IsCurrent(entry, work))
                 {
-                    report.AlreadyMigrated++;
+                    outcomes.Add(() => report.AlreadyMigrated++);
                     continue;
                 }
 
@@ -391,11 +421,29 @@ public sealed class LegacyMigrator<TContext>
                 pending.Select(w => w.Row.Id).ToArray(), rowTables, hasLedger, CancellationToken.None).ConfigureAwait(false);
             foreach (var work in pending.Where(w => withRows.Contains(w.Row.Id)))
             {
-                LeaveAlone(work);
+                outcomes.Add(() => LeaveAlone(work));
             }
 
             pending.RemoveAll(w => withRows.Contains(w.Row.Id));
-            await PrepareAsync(pending).ConfigureAwait(false);
+            return new Batch(page[^1].Id, pending, outcomes, Task.Run(() => Convert(pending), CancellationToken.None));
+        }
+
+        /// <summary>Waits for the batch's conversion, then checks its template and goal ids against the database.</summary>
+        public async Task CheckReferencesAsync(Batch batch)
+        {
+            await batch.Conversion.ConfigureAwait(false);
+            await CheckReferencesAsync(batch.Works).ConfigureAwait(false);
+        }
+
+        /// <summary>Writes a selected, converted and checked batch; programs whose text changed meanwhile are converted again.</summary>
+        public async Task WriteBatchAsync(Batch batch)
+        {
+            foreach (var outcome in batch.Outcomes)
+            {
+                outcome();
+            }
+
+            var pending = batch.Works;
             for (var attempt = 0; pending.Count > 0; attempt++)
             {
                 if (migrator.BeforeWrite is { } beforeWrite)
@@ -423,15 +471,16 @@ public sealed class LegacyMigrator<TContext>
                 // Convert the new text again, read outside any transaction.
                 var fresh = await source.ReadRangeAsync(stale[0].Row.Id, stale[^1].Row.Id, CancellationToken.None).ConfigureAwait(false);
                 pending = stale.Where(w => fresh.ContainsKey(w.Row.Id)).Select(w => new Work(fresh[w.Row.Id])).ToList();
-                await PrepareAsync(pending).ConfigureAwait(false);
+                Convert(pending);
+                await CheckReferencesAsync(pending).ConfigureAwait(false);
             }
         }
 
         private static bool IsCurrent(LedgerEntry entry, Work work) =>
-            entry.IsMigrated && entry.SourceHash == work.Hash && entry.ConverterVersion == LegacyConverter.Version;
+            ProgramDecision.IsCurrent(entry, work.Hash, LegacyConverter.Version);
 
-        /// <summary>Converts the programs and checks their template and goal ids against the database.</summary>
-        private async Task PrepareAsync(List<Work> works)
+        /// <summary>Converts the programs and hashes their rows: CPU work only, no database.</summary>
+        private void Convert(List<Work> works)
         {
             foreach (var work in works)
             {
@@ -444,8 +493,16 @@ public sealed class LegacyMigrator<TContext>
 
                 work.Diagnostics.AddRange(conversion.Diagnostics);
                 work.Rows = ProgramRows.From(conversion);
+                if (!work.HasErrors)
+                {
+                    work.RowsHash = work.Rows.Hash(tables);
+                }
             }
+        }
 
+        /// <summary>Checks the converted programs' template and goal ids against the database.</summary>
+        private async Task CheckReferencesAsync(List<Work> works)
+        {
             var converted = works.Where(w => !w.HasErrors).ToList();
             if (converted.Count == 0)
             {
@@ -476,6 +533,7 @@ public sealed class LegacyMigrator<TContext>
                 if (work.HasErrors)
                 {
                     work.Rows = ProgramRows.From(Work.Empty(work.Row.Id));
+                    work.RowsHash = null;
                 }
             }
         }
@@ -535,7 +593,7 @@ public sealed class LegacyMigrator<TContext>
             var last = ordered[^1].Row.Id;
             IDbContextTransaction? transaction = null;
             var stale = new List<Work>();
-            var outcomes = new List<Action>();
+            var decided = new List<(Work Work, ProgramDecision Decision)>(ordered.Count);
             try
             {
                 if (!_options.DryRun)
@@ -566,100 +624,54 @@ public sealed class LegacyMigrator<TContext>
                 var now = InstantPattern.ExtendedIso.Format(_options.Clock.GetCurrentInstant());
                 foreach (var work in ordered)
                 {
-                    if (!current.TryGetValue(work.Row.Id, out var row))
+                    current.TryGetValue(work.Row.Id, out var row);
+                    ledger.TryGetValue(work.Row.Id, out var entry);
+                    var facts = new ProgramFacts
+                    {
+                        ConvertedSourceHash = work.Hash,
+                        CurrentSourceHash = row is null ? null : SourceHash.Of(row),
+                        Ledger = entry,
+                        ConverterVersion = LegacyConverter.Version,
+                        HasRowsNotMigrated = withRows.Contains(work.Row.Id),
+                        HasErrors = work.HasErrors,
+                    };
+                    var decision = ProgramDecision.Of(facts);
+                    if (decision.Outcome == ProgramOutcome.ReadRows)
+                    {
+                        decision = await DecideFromRowsAsync(work, row!, facts, locksRows: transaction is not null, none).ConfigureAwait(false);
+                    }
+
+                    if (decision.Outcome == ProgramOutcome.Gone)
                     {
                         continue; // deleted since it was read: nothing to migrate
                     }
 
-                    if (SourceHash.Of(row) != work.Hash)
+                    if (decision.Outcome == ProgramOutcome.ConvertAgain)
                     {
                         stale.Add(work);
                         continue;
                     }
 
-                    ledger.TryGetValue(work.Row.Id, out var entry);
-                    if (entry is not null && IsCurrent(entry, work))
+                    if (decision.ReplacesRows)
                     {
-                        outcomes.Add(() => report.AlreadyMigrated++); // another migrator got there first
-                        continue;
-                    }
-
-                    if (withRows.Contains(work.Row.Id))
-                    {
-                        outcomes.Add(() => LeaveAlone(work));
-                        continue;
-                    }
-
-                    if (work.HasErrors)
-                    {
-                        outcomes.Add(() => Fail(work, null));
-                        if (entry is null)
-                        {
-                            ledgerInserts.Add(new LedgerEntry(work.Row.Id, work.Hash, LegacyConverter.Version, now, LedgerTable.Failed, null));
-                        }
-                        else if (!entry.IsMigrated && (entry.SourceHash != work.Hash || entry.ConverterVersion != LegacyConverter.Version))
-                        {
-                            ledgerUpdates.Add(new LedgerEntry(work.Row.Id, work.Hash, LegacyConverter.Version, now, LedgerTable.Failed, null));
-                        }
-
-                        // A migrated program whose new text fails keeps its rows and ledger row: a rerun tries again.
-                        continue;
-                    }
-
-                    var rowsHash = work.Rows.Hash(tables);
-                    var newEntry = new LedgerEntry(work.Row.Id, work.Hash, LegacyConverter.Version, now, LedgerTable.Migrated, rowsHash);
-                    if (entry is { IsMigrated: true })
-                    {
-                        var existing = await ProgramRows.ReadAsync(context, work.Row.Id, none).ConfigureAwait(false);
-                        if (existing.Hash(tables) == entry.RowsHash && transaction is not null && tables.IsPostgres)
-                        {
-                            // The rows are about to be deleted: lock them first and read them again, so a host's edit
-                            // committed before the lock is seen (rows-changed) and one after it waits and then finds its
-                            // row gone, never deleted unseen. Only here: the programs left alone or failed below are not
-                            // written, and locking their rows would only add deadlocks with dual writes, which lock a
-                            // day before its program (the reverse of this transaction). SQLite's write lock, held since
-                            // BEGIN IMMEDIATE, already keeps every other writer out.
-                            await source.LockProgramRowsAsync(work.Row.Id, none).ConfigureAwait(false);
-                            existing = await ProgramRows.ReadAsync(context, work.Row.Id, none).ConfigureAwait(false);
-                        }
-
-                        if (existing.Hash(tables) != entry.RowsHash)
-                        {
-                            if (DualWrittenText.Matches(row, existing, work.Rows.ProgramGoals.Select(g => g.GoalId)))
-                            {
-                                outcomes.Add(() => LeaveDualWritten(work));
-                                continue;
-                            }
-
-                            outcomes.Add(() => Fail(work, new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.RowsChanged, "$",
-                                "The program's legacy text changed since it was migrated, its rows were edited since too, and the text is not what dual writes make from those rows: migrating it again would lose the rows' edits, so nothing was touched.")));
-                            continue;
-                        }
-
                         migrator.Fault?.Invoke(MigrationFaultPoint.RowsChecked, _committed);
                         toDelete.Add(work.Row.Id);
-                        ledgerUpdates.Add(newEntry);
-                    }
-                    else if (entry is null)
-                    {
-                        ledgerInserts.Add(newEntry);
-                    }
-                    else
-                    {
-                        ledgerUpdates.Add(newEntry);
                     }
 
-                    toWrite.Add(work.Rows);
-                    outcomes.Add(() =>
+                    if (decision.Ledger != LedgerWrite.None)
                     {
-                        report.Migrated++;
-                        report.AddRows(tables.Blocks.Name, work.Rows.Blocks.Count);
-                        report.AddRows(tables.Days.Name, work.Rows.Days.Count);
-                        report.AddRows(tables.Sessions.Name, work.Rows.Sessions.Count);
-                        report.AddRows(tables.ProgramGoals.Name, work.Rows.ProgramGoals.Count);
-                        report.AddRows(tables.BlockGoals.Name, work.Rows.BlockGoals.Count);
-                        report.AddWarnings(work.Row.Id, work.Diagnostics);
-                    });
+                        var migrated = decision.Outcome == ProgramOutcome.Migrate;
+                        var newEntry = new LedgerEntry(work.Row.Id, work.Hash, LegacyConverter.Version, now,
+                            migrated ? LedgerTable.Migrated : LedgerTable.Failed, migrated ? work.RowsHash ?? work.Rows.Hash(tables) : null);
+                        (decision.Ledger == LedgerWrite.Insert ? ledgerInserts : ledgerUpdates).Add(newEntry);
+                    }
+
+                    if (decision.Outcome == ProgramOutcome.Migrate)
+                    {
+                        toWrite.Add(work.Rows);
+                    }
+
+                    decided.Add((work, decision));
                 }
 
                 if (transaction is not null)
@@ -684,12 +696,12 @@ public sealed class LegacyMigrator<TContext>
                     await transaction.CommitAsync(none).ConfigureAwait(false);
                 }
 
-                foreach (var outcome in outcomes)
+                foreach (var (work, decision) in decided)
                 {
-                    outcome();
+                    Count(work, decision);
                 }
 
-                _committed += outcomes.Count;
+                _committed += decided.Count;
                 if (transaction is not null)
                 {
                     migrator.Fault?.Invoke(MigrationFaultPoint.BatchCommitted, _committed);
@@ -704,6 +716,73 @@ public sealed class LegacyMigrator<TContext>
                 {
                     await transaction.DisposeAsync().ConfigureAwait(false);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Decides about a program migrated before from another text or converter (<see cref="ProgramOutcome.ReadRows"/>):
+        /// reads its rows, and compares its text with what dual writes make from them if the decision asks for that.
+        /// </summary>
+        private async Task<ProgramDecision> DecideFromRowsAsync(Work work, LegacyProgramRow row, ProgramFacts facts, bool locksRows, CancellationToken none)
+        {
+            var existing = await ProgramRows.ReadAsync(context, work.Row.Id, none).ConfigureAwait(false);
+            facts = facts with { RowsHash = existing.Hash(tables) };
+            var decision = ProgramDecision.Of(facts);
+            if (decision.ReplacesRows && locksRows && tables.IsPostgres)
+            {
+                // The rows are about to be deleted: lock them first and read them again, so a host's edit
+                // committed before the lock is seen (rows-changed) and one after it waits and then finds its
+                // row gone, never deleted unseen. Only here: the programs left alone or failed are not
+                // written, and locking their rows would only add deadlocks with dual writes, which lock a
+                // day before its program (the reverse of this transaction). SQLite's write lock, held since
+                // BEGIN IMMEDIATE, already keeps every other writer out.
+                await source.LockProgramRowsAsync(work.Row.Id, none).ConfigureAwait(false);
+                existing = await ProgramRows.ReadAsync(context, work.Row.Id, none).ConfigureAwait(false);
+                facts = facts with { RowsHash = existing.Hash(tables) };
+                decision = ProgramDecision.Of(facts);
+            }
+
+            if (decision.Outcome == ProgramOutcome.CompareText)
+            {
+                facts = facts with { TextIsDualWritten = DualWrittenText.Matches(row, existing, work.Rows.ProgramGoals.Select(g => g.GoalId)) };
+                decision = ProgramDecision.Of(facts);
+            }
+
+            return decision;
+        }
+
+        /// <summary>Counts a program's decision in the report (and the log), once its batch has committed.</summary>
+        private void Count(Work work, ProgramDecision decision)
+        {
+            switch (decision)
+            {
+                case { Outcome: ProgramOutcome.AlreadyMigrated }:
+                    report.AlreadyMigrated++; // another migrator got there first
+                    break;
+                case { Outcome: ProgramOutcome.LeftAlone, Reason: ProgramReason.DualWritten }:
+                    LeaveDualWritten(work);
+                    break;
+                case { Outcome: ProgramOutcome.LeftAlone }:
+                    LeaveAlone(work);
+                    break;
+                case { Outcome: ProgramOutcome.Failed, Reason: ProgramReason.RowsChanged }:
+                    Fail(work, new LegacyDiagnostic(DiagnosticSeverity.Error, MigrationCodes.RowsChanged, "$",
+                        "The program's legacy text changed since it was migrated, its rows were edited since too, and the text is not what dual writes make from those rows: migrating it again would lose the rows' edits, so nothing was touched."));
+                    break;
+                case { Outcome: ProgramOutcome.Failed }:
+                    Fail(work, null);
+                    break;
+                case { Outcome: ProgramOutcome.Migrate }:
+                    report.Migrated++;
+                    report.AddRows(tables.Blocks.Name, work.Rows.Blocks.Count);
+                    report.AddRows(tables.Days.Name, work.Rows.Days.Count);
+                    report.AddRows(tables.Sessions.Name, work.Rows.Sessions.Count);
+                    report.AddRows(tables.ProgramGoals.Name, work.Rows.ProgramGoals.Count);
+                    report.AddRows(tables.BlockGoals.Name, work.Rows.BlockGoals.Count);
+                    report.AddWarnings(work.Row.Id, work.Diagnostics);
+                    break;
+                default:
+                    throw new UnreachableException($"Program {work.Row.Id}: {decision} is not an outcome to count.");
             }
         }
 

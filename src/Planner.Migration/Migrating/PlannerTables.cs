@@ -131,6 +131,39 @@ internal sealed class ColumnMap
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         var other => other.ToString(),
     };
+
+    /// <summary>
+    /// Writes <see cref="CanonicalText(object)"/> of the column into <paramref name="text"/> as one field, formatting
+    /// numbers and dates in place rather than through a string: the same characters, for the rows hash.
+    /// </summary>
+    public void WriteCanonical(CanonicalText text, object entity)
+    {
+        Span<char> formatted = stackalloc char[64];
+        switch (ProviderValue(entity))
+        {
+            case null:
+                text.Field((string?)null);
+                return;
+            case string s:
+                text.Field(s);
+                return;
+            case bool b:
+                text.Field(b ? "true" : "false");
+                return;
+            case DateOnly d when d.TryFormat(formatted, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture):
+                text.Field(formatted[..written]);
+                return;
+            case int n when n.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture):
+                text.Field(formatted[..written]);
+                return;
+            case long n when n.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture):
+                text.Field(formatted[..written]);
+                return;
+            default:
+                text.Field(CanonicalText(entity));
+                return;
+        }
+    }
 }
 
 /// <summary>The mapping of one entity type's table.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -114,73 +116,156 @@ internal sealed class ProgramRows
     }
 
     /// <summary>A SHA-256 of the canonical rows (the text of <see cref="Images"/>): equal hashes mean equal rows.</summary>
-    /// <remarks>Written straight into the hash, table by table in key order: it runs for every program migrated.</remarks>
+    /// <remarks>
+    /// It runs for every program migrated, so the text goes straight from the rows into the hash: no
+    /// <see cref="RowImage"/>, no string per value where the value can be formatted in place.
+    /// </remarks>
     public string Hash(PlannerTables tables)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new StringBuilder(4096);
-        var images = new[]
+        var text = new CanonicalText(hash);
+        try
         {
-            (tables.Blocks.Name, Rows(tables.Blocks, Blocks)),
-            (tables.Days.Name, Rows(tables.Days, Days)),
-            (tables.Sessions.Name, Rows(tables.Sessions, Sessions)),
-            (tables.ProgramGoals.Name, Rows(tables.ProgramGoals, ProgramGoals)),
-            (tables.BlockGoals.Name, Rows(tables.BlockGoals, BlockGoals)),
-        };
-        Array.Sort(images, (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        foreach (var (table, rows) in images)
-        {
-            foreach (var (_, write) in rows)
+            var names = new[] { tables.Blocks.Name, tables.Days.Name, tables.Sessions.Name, tables.ProgramGoals.Name, tables.BlockGoals.Name };
+            var order = new[] { 0, 1, 2, 3, 4 };
+            Array.Sort(names, order, StringComparer.Ordinal);
+            foreach (var table in order)
             {
-                Field(buffer, table);
-                write(buffer);
-                buffer.Append('\n');
-                if (buffer.Length > 32 * 1024)
+                switch (table)
                 {
-                    Flush();
+                    case 0: Write(text, tables.Blocks, Blocks); break;
+                    case 1: Write(text, tables.Days, Days); break;
+                    case 2: Write(text, tables.Sessions, Sessions); break;
+                    case 3: Write(text, tables.ProgramGoals, ProgramGoals); break;
+                    default: Write(text, tables.BlockGoals, BlockGoals); break;
                 }
             }
+
+            text.Flush();
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
         }
-
-        Flush();
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-
-        void Flush()
+        finally
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(buffer.ToString()));
-            buffer.Clear();
+            text.Return();
         }
 
-        static List<(string Key, Action<StringBuilder> Write)> Rows<T>(TableMap<T> map, IReadOnlyList<T> rows)
+        static void Write<T>(CanonicalText text, TableMap<T> map, IReadOnlyList<T> rows)
             where T : class
         {
-            var keyed = new List<(string, Action<StringBuilder>)>(rows.Count);
-            foreach (var row in rows)
+            // In key order (ordinal), as Images sorts them; the converter's rows mostly come in that order already.
+            var keys = new string[rows.Count];
+            var order = new int[rows.Count];
+            var sorted = true;
+            for (var i = 0; i < keys.Length; i++)
             {
-                keyed.Add((map.KeyText(row), buffer =>
+                keys[i] = map.KeyText(rows[i]);
+                order[i] = i;
+                sorted &= i == 0 || string.CompareOrdinal(keys[i - 1], keys[i]) <= 0;
+            }
+
+            if (!sorted)
+            {
+                Array.Sort(keys, order, StringComparer.Ordinal);
+            }
+
+            foreach (var i in order)
+            {
+                var row = rows[i];
+                text.Field(map.Name);
+                foreach (var column in map.Columns)
                 {
-                    foreach (var column in map.Columns)
-                    {
-                        Field(buffer, column.CanonicalText(row));
-                    }
-                }));
+                    column.WriteCanonical(text, row);
+                }
+
+                text.EndRow();
             }
-
-            keyed.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-            return keyed;
         }
+    }
+}
 
-        // Length-prefixed, so no two different rows share a text.
-        static void Field(StringBuilder buffer, string? value)
+/// <summary>
+/// The canonical text of rows, fed to a hash as it is written: each field length-prefixed
+/// (<c>5:hello</c>, <c>-1:</c> for null), so no two different rows share a text; each row ends with a line feed.
+/// </summary>
+/// <remarks>Encoded to UTF-8 a whole number of rows at a time, so a surrogate pair is never split.</remarks>
+internal sealed class CanonicalText(IncrementalHash hash)
+{
+    private const int FlushAt = 32 * 1024;
+    private char[] _chars = ArrayPool<char>.Shared.Rent(FlushAt * 2);
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(FlushAt * 6);
+    private int _length;
+
+    /// <summary>A text field, or null.</summary>
+    public void Field(string? value)
+    {
+        if (value is null)
         {
-            if (value is null)
-            {
-                buffer.Append("-1:");
-                return;
-            }
-
-            buffer.Append(value.Length).Append(':').Append(value);
+            Append("-1:");
+            return;
         }
+
+        Length(value.Length);
+        Append(value);
+    }
+
+    /// <summary>A field already formatted.</summary>
+    public void Field(ReadOnlySpan<char> value)
+    {
+        Length(value.Length);
+        Append(value);
+    }
+
+    public void EndRow()
+    {
+        Append("\n");
+        if (_length >= FlushAt)
+        {
+            Flush();
+        }
+    }
+
+    public void Flush()
+    {
+        var needed = Encoding.UTF8.GetMaxByteCount(_length);
+        if (_bytes.Length < needed)
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = ArrayPool<byte>.Shared.Rent(needed);
+        }
+
+        var count = Encoding.UTF8.GetBytes(_chars.AsSpan(0, _length), _bytes);
+        hash.AppendData(_bytes, 0, count);
+        _length = 0;
+    }
+
+    public void Return()
+    {
+        ArrayPool<char>.Shared.Return(_chars);
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _chars = [];
+        _bytes = [];
+    }
+
+    private void Length(int length)
+    {
+        Span<char> digits = stackalloc char[11];
+        length.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        Append(digits[..written]);
+        Append(":");
+    }
+
+    private void Append(ReadOnlySpan<char> value)
+    {
+        if (_length + value.Length > _chars.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + value.Length));
+            _chars.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = larger;
+        }
+
+        value.CopyTo(_chars.AsSpan(_length));
+        _length += value.Length;
     }
 }
 

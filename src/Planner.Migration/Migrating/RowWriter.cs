@@ -58,7 +58,7 @@ internal abstract class RowWriter : IAsyncDisposable
     {
         private readonly Dictionary<ITableMap, DbCommand> _commands = [];
 
-        public override async Task WriteAsync(IReadOnlyList<ProgramRows> programs, CancellationToken cancellationToken)
+        public override Task WriteAsync(IReadOnlyList<ProgramRows> programs, CancellationToken cancellationToken)
         {
             var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Rows are written inside a transaction.");
@@ -72,9 +72,13 @@ internal abstract class RowWriter : IAsyncDisposable
                         command.Parameters[i].Value = table.Columns[i].ProviderValue(row) ?? DBNull.Value;
                     }
 
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    // Microsoft.Data.Sqlite's async methods run synchronously: the sync call saves a task per row.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    command.ExecuteNonQuery();
                 }
             }
+
+            return Task.CompletedTask;
         }
 
         public override async ValueTask DisposeAsync()
