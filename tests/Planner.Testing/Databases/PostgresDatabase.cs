@@ -61,7 +61,7 @@ public class PostgresDatabase : TestDatabase
         if (_skipReason is null)
         {
             NpgsqlConnection.ClearAllPools();
-            await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+            await PostgresServer.DropDatabaseAsync(_name);
         }
     }
 }

@@ -48,6 +48,27 @@ public static class PostgresServer
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Drops a test database and ends its connections. The planner role may not end a backend of another role: an
+    /// autovacuum worker that started on the freshly written database makes <c>WITH (FORCE)</c> fail with 42501
+    /// (seen on a busy server), so the drop is tried again while that worker finishes.
+    /// </summary>
+    public static async Task DropDatabaseAsync(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            }
+        }
+    }
+
     private static string? Probe()
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))

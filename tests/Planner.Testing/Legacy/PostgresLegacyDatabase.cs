@@ -49,6 +49,6 @@ public sealed class PostgresLegacyDatabase : LegacyDatabase
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await PostgresServer.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        await PostgresServer.DropDatabaseAsync(_name);
     }
 }
