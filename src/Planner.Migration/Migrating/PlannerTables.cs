@@ -120,7 +120,9 @@ internal sealed class ColumnMap
     }
 
     /// <summary>The column's value as canonical text, the same whether it came from a conversion or a database read.</summary>
-    public string? CanonicalText(object entity) => ProviderValue(entity) switch
+    public string? CanonicalText(object entity) => CanonicalTextOf(ProviderValue(entity));
+
+    private static string? CanonicalTextOf(object? value) => value switch
     {
         null => null,
         string s => s,
@@ -139,7 +141,8 @@ internal sealed class ColumnMap
     public void WriteCanonical(CanonicalText text, object entity)
     {
         Span<char> formatted = stackalloc char[64];
-        switch (ProviderValue(entity))
+        var value = ProviderValue(entity);
+        switch (value)
         {
             case null:
                 text.Field((string?)null);
@@ -160,7 +163,7 @@ internal sealed class ColumnMap
                 text.Field(formatted[..written]);
                 return;
             default:
-                text.Field(CanonicalText(entity));
+                text.Field(CanonicalTextOf(value));
                 return;
         }
     }
