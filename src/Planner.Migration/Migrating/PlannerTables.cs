@@ -93,6 +93,8 @@ internal sealed class ColumnMap
         QuotedName = sql.DelimitIdentifier(Name);
         StoreType = property.GetColumnType(table);
         TypeMapping = (RelationalTypeMapping)property.GetTypeMapping();
+        var providerType = TypeMapping.Converter?.ProviderClrType ?? TypeMapping.ClrType;
+        ProviderClrType = Nullable.GetUnderlyingType(providerType) ?? providerType;
         _getter = property.GetGetter();
     }
 
@@ -106,6 +108,9 @@ internal sealed class ColumnMap
     public string StoreType { get; }
 
     public RelationalTypeMapping TypeMapping { get; }
+
+    /// <summary>The type of <see cref="ProviderValue(object)"/>'s values (not nullable).</summary>
+    public Type ProviderClrType { get; }
 
     /// <summary>The value the provider stores for this column of <paramref name="entity"/>, or null.</summary>
     public object? ProviderValue(object entity)

@@ -11,7 +11,8 @@ namespace Planner.Migration.Migrating;
 /// from the EF model, so a host's renamed tables hold.
 /// </summary>
 /// <remarks>
-/// SQLite: one prepared INSERT per table, reused for every row. PostgreSQL: binary <c>COPY</c>.
+/// SQLite: one prepared INSERT per table, reused for every row, on SQLite's statement API
+/// (<see cref="SqliteStatementWriter"/>) or, for a mapping that stores other value types, through ADO.NET. PostgreSQL: binary <c>COPY</c>.
 /// Any other provider: EF Core's own <c>SaveChanges</c>. Internal.
 /// </remarks>
 internal abstract class RowWriter : IAsyncDisposable
@@ -20,7 +21,9 @@ internal abstract class RowWriter : IAsyncDisposable
     {
         if (tables.IsSqlite)
         {
-            return new PreparedInsertWriter(context, tables);
+            return SqliteStatementWriter.Supports(context, tables)
+                ? new SqliteStatementWriter(context, tables)
+                : AdoNetInsert(context, tables);
         }
 
         if (tables.IsPostgres && context.Database.GetDbConnection() is NpgsqlConnection)
@@ -30,6 +33,9 @@ internal abstract class RowWriter : IAsyncDisposable
 
         return new SaveChangesWriter(context);
     }
+
+    /// <summary>SQLite's ADO.NET path (prepared <see cref="DbCommand"/>s), for mappings the statement path does not bind.</summary>
+    public static RowWriter AdoNetInsert(DbContext context, PlannerTables tables) => new PreparedInsertWriter(context, tables);
 
     /// <summary>Writes every row of the given programs, in the transaction the context has open.</summary>
     public abstract Task WriteAsync(IReadOnlyList<ProgramRows> programs, CancellationToken cancellationToken);
