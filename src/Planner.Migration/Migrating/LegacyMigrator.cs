@@ -683,10 +683,7 @@ public sealed class LegacyMigrator<TContext>
 
                     await writer.WriteAsync(toWrite, none).ConfigureAwait(false);
                     migrator.Fault?.Invoke(MigrationFaultPoint.RowsWritten, _committed);
-                    foreach (var entry in ledgerInserts)
-                    {
-                        await source.InsertLedgerAsync(entry, none).ConfigureAwait(false);
-                    }
+                    await source.InsertLedgerAsync(ledgerInserts, none).ConfigureAwait(false);
 
                     foreach (var entry in ledgerUpdates)
                     {

@@ -14,6 +14,9 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
 {
     private const int IdsPerQuery = 500;
 
+    /// <summary>Ledger rows per INSERT: 6 parameters each, far under every provider's limit.</summary>
+    private const int LedgerRowsPerInsert = 100;
+
     private static readonly string[] ProgramProperties = ["Id", "Name", "StartDate", "EndDate", "LegacyGoalIds", "LegacyWeeklySchedule"];
 
     public DbTransaction? Transaction { get; set; }
@@ -104,13 +107,22 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
         return entries;
     }
 
-    public async Task InsertLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    /// <summary>Inserts ledger rows, <see cref="LedgerRowsPerInsert"/> to a statement.</summary>
+    public async Task InsertLedgerAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            $"INSERT INTO {tables.Ledger.QuotedName} ({string.Join(", ", LedgerTable.ColumnNames.Select(c => tables.SqlHelper.DelimitIdentifier(c)))})"
-            + " VALUES (@p0, @p1, @p2, @p3, @p4, @p5)");
-        AddEntry(command, entry);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var columns = string.Join(", ", LedgerTable.ColumnNames.Select(c => tables.SqlHelper.DelimitIdentifier(c)));
+        foreach (var chunk in entries.Chunk(LedgerRowsPerInsert))
+        {
+            var values = string.Join(", ", chunk.Select((_, row) =>
+                "(" + string.Join(", ", Enumerable.Range(0, LedgerTable.ColumnNames.Length).Select(column => LedgerParameter(row, column))) + ")"));
+            await using var command = Command($"INSERT INTO {tables.Ledger.QuotedName} ({columns}) VALUES {values}");
+            for (var row = 0; row < chunk.Length; row++)
+            {
+                AddEntry(command, chunk[row], row);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task UpdateLedgerAsync(LedgerEntry entry, CancellationToken cancellationToken)
@@ -289,6 +301,17 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
         command.Transaction = Transaction;
         return command;
     }
+
+    private static void AddEntry(DbCommand command, LedgerEntry entry, int row)
+    {
+        var values = new[] { entry.ProgramId, entry.SourceHash, entry.ConverterVersion, entry.MigratedAt, entry.Outcome, entry.RowsHash };
+        for (var column = 0; column < values.Length; column++)
+        {
+            Add(command, LedgerParameter(row, column), values[column]);
+        }
+    }
+
+    private static string LedgerParameter(int row, int column) => string.Create(CultureInfo.InvariantCulture, $"@l{row}_{column}");
 
     private static void AddEntry(DbCommand command, LedgerEntry entry)
     {

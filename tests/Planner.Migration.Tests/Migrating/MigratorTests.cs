@@ -102,6 +102,24 @@ public abstract class MigratorTests
     }
 
     [Fact]
+    public async Task A_batch_whose_ledger_rows_take_several_inserts_records_every_program_once()
+    {
+        // 230 programs in one batch: the ledger rows go in INSERTs of 100, 100 and 30.
+        await using var db = await SeededAsync(230);
+        var migrator = Migrator(db, batchSize: 250);
+        await migrator.CreateSchemaAsync();
+
+        var report = await migrator.MigrateAsync();
+
+        Assert.Equal((230, 230, 0), (report.Total, report.Migrated, report.Failed));
+        Assert.Equal(230, await db.CountAsync("planner_migration_ledger WHERE outcome = 'migrated'"));
+        Assert.Equal(230, await db.CountAsync("(SELECT DISTINCT program_id FROM planner_migration_ledger) ids"));
+        Assert.Equal(0, await db.CountAsync("programs p WHERE NOT EXISTS (SELECT 1 FROM planner_migration_ledger l WHERE l.program_id = p.id AND l.rows_hash IS NOT NULL)"));
+        Assert.True((await migrator.VerifyAsync()).IsClean);
+        Assert.Equal(0, (await Migrator(db, batchSize: 250).MigrateAsync()).Migrated);
+    }
+
+    [Fact]
     public async Task A_rerun_writes_nothing()
     {
         await using var db = await SeededAsync(8);
