@@ -425,7 +425,12 @@ public sealed class LegacyMigrator<TContext>
             }
 
             pending.RemoveAll(w => withRows.Contains(w.Row.Id));
-            return new Batch(page[^1].Id, pending, outcomes, Task.Run(() => Convert(pending), CancellationToken.None));
+            // The first batch has no write to hide behind: its conversion is shared among the cores. Later batches
+            // convert on one thread, beside the write of the batch before.
+            var conversion = after is null && pending.Count > 1
+                ? Task.Run(() => Parallel.ForEach(pending.Chunk(Math.Max(1, pending.Count / (4 * Environment.ProcessorCount))), chunk => Convert(chunk)))
+                : Task.Run(() => Convert(pending), CancellationToken.None);
+            return new Batch(page[^1].Id, pending, outcomes, conversion);
         }
 
         /// <summary>Waits for the batch's conversion, then checks its template and goal ids against the database.</summary>
@@ -480,7 +485,7 @@ public sealed class LegacyMigrator<TContext>
             ProgramDecision.IsCurrent(entry, work.Hash, LegacyConverter.Version);
 
         /// <summary>Converts the programs and hashes their rows: CPU work only, no database.</summary>
-        private void Convert(List<Work> works)
+        private void Convert(IReadOnlyList<Work> works)
         {
             foreach (var work in works)
             {
