@@ -32,6 +32,10 @@ DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'planner') THEN
     CREATE ROLE planner LOGIN CREATEDB PASSWORD 'planner';
   END IF;
+  -- The migration benchmarks take a checkpoint before each iteration (PostgreSQL 15 and later).
+  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'pg_checkpoint') THEN
+    GRANT pg_checkpoint TO planner;
+  END IF;
 END \$\$;
 SQL
 echo "postgres: ready on 127.0.0.1:$port"

@@ -129,6 +129,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     private readonly string _template;
     private readonly string _path;
     private readonly string? _postgresName;
+    private bool _canCheckpoint = true;
 
     private MigrationDatabase(string provider, string template, string path, string? postgresName)
     {
@@ -178,6 +179,15 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         {
             File.Copy(database._path, database._template, overwrite: true);
         }
+        else
+        {
+            // No autovacuum of the tables an iteration fills, so that a worker starting in the middle of one case's
+            // iteration cannot slow that case and not the other (both write the same tables).
+            await using var connection = database.Open();
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = string.Join(";\n", NewTables.Select(t => $"ALTER TABLE {t} SET (autovacuum_enabled = false)"));
+            await alter.ExecuteNonQueryAsync();
+        }
 
         return database;
     }
@@ -185,7 +195,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     public DbConnection Open(int? commandTimeout = null)
     {
         DbConnection connection = Provider == "sqlite"
-            ? new SqliteConnection(ConnectionString)
+            ? new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ToString())
             : new NpgsqlConnection(commandTimeout is { } timeout ? new NpgsqlConnectionStringBuilder(ConnectionString) { CommandTimeout = timeout }.ToString() : ConnectionString);
         connection.Open();
         return connection;
@@ -208,6 +218,23 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         await using var truncate = connection.CreateCommand();
         truncate.CommandText = "TRUNCATE " + string.Join(", ", NewTables);
         await truncate.ExecuteNonQueryAsync();
+
+        // Every iteration starts just after a checkpoint, so none pays for one the iteration before it caused, and
+        // each writes the same full-page images. It takes the pg_checkpoint role (.ci/postgres.sh grants it).
+        if (_canCheckpoint)
+        {
+            try
+            {
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "CHECKPOINT";
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                _canCheckpoint = false;
+                Console.WriteLine("// no CHECKPOINT before iterations: the role lacks pg_checkpoint");
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
