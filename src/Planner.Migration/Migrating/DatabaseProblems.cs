@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Planner.Migration.Migrating;
 
@@ -60,12 +61,9 @@ internal static class DatabaseProblems
     }
 
     /// <summary>
-    /// SQLite's result code of a <c>SqliteException</c> (its <c>SqliteErrorCode</c>; this library does not
-    /// reference Microsoft.Data.Sqlite), or null for another exception. Not its <c>ErrorCode</c>:
-    /// that is the HRESULT E_FAIL (0x80004005) for every SQLite error, whose low byte, 5, reads as SQLITE_BUSY.
+    /// SQLite's result code of a <see cref="SqliteException"/> (its <c>SqliteErrorCode</c>), or null for another
+    /// exception. Not its <c>ErrorCode</c>: that is the HRESULT E_FAIL (0x80004005) for every SQLite error, whose
+    /// low byte, 5, reads as SQLITE_BUSY.
     /// </summary>
-    private static int? SqliteCode(DbException error) =>
-        error.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException"
-            ? error.GetType().GetProperty("SqliteErrorCode")?.GetValue(error) as int?
-            : null;
+    private static int? SqliteCode(DbException error) => error is SqliteException sqlite ? sqlite.SqliteErrorCode : null;
 }

@@ -129,8 +129,8 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
     {
         var names = LedgerTable.ColumnNames.Select(c => tables.SqlHelper.DelimitIdentifier(c)).ToArray();
         await using var command = Command(
-            $"UPDATE {tables.Ledger.QuotedName} SET {string.Join(", ", names.Skip(1).Select((n, i) => $"{n} = @p{i + 1}"))} WHERE {names[0]} = @p0");
-        AddEntry(command, entry);
+            $"UPDATE {tables.Ledger.QuotedName} SET {string.Join(", ", names.Skip(1).Select((n, i) => $"{n} = {LedgerParameter(0, i + 1)}"))} WHERE {names[0]} = {LedgerParameter(0, 0)}");
+        AddEntry(command, entry, 0);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -302,6 +302,7 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
         return command;
     }
 
+    /// <summary>The ledger row's values as the parameters <see cref="LedgerParameter"/> names for row <paramref name="row"/> of a statement.</summary>
     private static void AddEntry(DbCommand command, LedgerEntry entry, int row)
     {
         var values = new[] { entry.ProgramId, entry.SourceHash, entry.ConverterVersion, entry.MigratedAt, entry.Outcome, entry.RowsHash };
@@ -312,16 +313,6 @@ internal sealed class LegacySource(PlannerTables tables, DbConnection connection
     }
 
     private static string LedgerParameter(int row, int column) => string.Create(CultureInfo.InvariantCulture, $"@l{row}_{column}");
-
-    private static void AddEntry(DbCommand command, LedgerEntry entry)
-    {
-        Add(command, "@p0", entry.ProgramId);
-        Add(command, "@p1", entry.SourceHash);
-        Add(command, "@p2", entry.ConverterVersion);
-        Add(command, "@p3", entry.MigratedAt);
-        Add(command, "@p4", entry.Outcome);
-        Add(command, "@p5", entry.RowsHash);
-    }
 
     private static void Add(DbCommand command, string name, string? value)
     {
