@@ -20,7 +20,8 @@ namespace Planner.Benchmarks;
 /// The baseline only inserts rows converted beforehand. Rows per second = rows / mean (the setup prints the rows).
 /// Both write into the same schema under the same checks: the baseline's SQLite connection enforces foreign keys,
 /// as EF Core's connection does for the migrator (PostgreSQL always does); on PostgreSQL, autovacuum is off for
-/// the tables an iteration fills, in both cases (so that a worker starting during one iteration cannot slow one case only).
+/// the tables an iteration fills and every iteration starts after a CHECKPOINT, in both cases, so that neither a
+/// worker nor a checkpoint the iteration before caused can slow one case only.
 /// </remarks>
 /// <remarks>
 /// 1,000 and 10,000 programs: the time per program should not grow with the number of programs (the
